@@ -1,0 +1,1 @@
+"""One module per CLI command; shared plumbing in ``_common``."""

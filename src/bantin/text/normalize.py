@@ -1,0 +1,83 @@
+"""Unicode and orthography normalization for Vietnamese text.
+
+Conventions (applied by :func:`normalize_text`, idempotent):
+
+* Unicode NFC (decomposed input, as written by some Mac and Windows-1258 tools, is composed).
+* Tone-mark placement: the *traditional* style used by most Vietnamese news outlets, where in
+  the open syllables ``oa``, ``oe`` and ``uy`` the mark sits on the first vowel: ``hòa``,
+  ``khỏe``, ``thủy``, not ``hoà``, ``khoẻ``, ``thuỷ``. Syllables with a final consonant keep the
+  mark on the second vowel in both styles (``hoàng``), and ``qu`` + vowel is left alone
+  (``quý``, ``quả``). Measured on VMDS: 1771 traditional vs 367 new-style forms.
+* Spaces: NBSP, narrow NBSP, figure space, ideographic space and tabs become plain spaces;
+  zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, BOM) and soft hyphens are removed;
+  CR/LF variants become ``\\n``. Line structure is preserved (cleaning works per line).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u202f\u2007\u2009\u200a\u3000\t\u2002\u2003\u2004\u2005\u2006\u2008"), " ")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_MULTISPACE = re.compile(r" {2,}")
+
+_TONES = "\u0300\u0301\u0309\u0303\u0323"  # huyền, sắc, hỏi, ngã, nặng
+
+
+def _strip_tone(ch: str) -> tuple[str, str]:
+    """Split a precomposed vowel into (vowel without tone, tone mark or '')."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    tone = "".join(c for c in decomposed if c in _TONES)
+    base = "".join(c for c in decomposed if c not in _TONES)
+    return unicodedata.normalize("NFC", base), tone
+
+
+def _build_tone_map() -> dict[str, str]:
+    """New-style open syllable nuclei (oà, oé, uỷ, ...) -> traditional (òa, óe, ủy, ...)."""
+    table = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            for upper1 in (False, True):
+                for upper2 in (False, True):
+                    a = first.upper() if upper1 else first
+                    b = second.upper() if upper2 else second
+                    new = a + unicodedata.normalize("NFC", b + tone)
+                    old = unicodedata.normalize("NFC", a + tone) + b
+                    table[new] = old
+    return table
+
+
+_TONE_MAP = _build_tone_map()
+# The nucleus must end the syllable (no final consonant) and not follow "q" (quý, quả).
+_TONE_RE = re.compile(
+    r"(?<![qQ\w])([^\W\d_]{0,3}?)(" + "|".join(sorted(_TONE_MAP, key=len, reverse=True)) + r")(?!\w)"
+)
+
+
+def _fix_tone(match: re.Match[str]) -> str:
+    onset, nucleus = match.group(1), match.group(2)
+    if onset[-1:].lower() == "q":
+        return match.group(0)
+    if onset and any(_strip_tone(c)[1] for c in onset):
+        return match.group(0)
+    return onset + _TONE_MAP[nucleus]
+
+
+def normalize_tones(text: str) -> str:
+    """Move tone marks of open ``oa``/``oe``/``uy`` syllables to the traditional position."""
+    return _TONE_RE.sub(_fix_tone, text)
+
+
+def normalize_text(text: str) -> str:
+    """NFC, traditional tone placement, plain spaces, no zero-width characters, ``\\n`` lines."""
+    text = unicodedata.normalize("NFC", text)
+    text = _NEWLINES.sub("\n", text)
+    text = text.translate(_ZERO_WIDTH).translate(_SPACES)
+    text = _MULTISPACE.sub(" ", text)
+    text = normalize_tones(text)
+    return unicodedata.normalize("NFC", text)
+
+
+def is_nfc(text: str) -> bool:
+    return unicodedata.is_normalized("NFC", text)
