@@ -1,0 +1,1 @@
+"""Reading raw inputs: files, encodings, boilerplate, dates."""
