@@ -1,0 +1,1 @@
+"""Evaluation: corpus loaders, ROUGE and clustering metrics, the `bantin evaluate` logic."""
