@@ -1,0 +1,143 @@
+"""``bantin evaluate``: score summaries (ROUGE against references) or clusters on a gold corpus."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+from bantin.commands._common import HELP_FORMATTER
+
+EPILOG = """\
+examples:
+  bantin evaluate vmds                                  # all installed peers on ../shared VMDS
+  bantin evaluate abmusu --systems bantin,lead --json scores.json
+  bantin evaluate path/to/vmds --no-lede --limit 20 --format markdown
+  bantin evaluate my_clusters.jsonl --max-words 120     # generic JSONL: {"id", "articles", "references"}
+  bantin evaluate vmds --task cluster                   # event clustering against the gold clusters
+
+CORPUS is a VMDS folder, an AbMuSu JSONL file, a generic cluster JSONL file, or the shorthand
+'vmds' / 'abmusu' for ../shared/datasets. Scores are ROUGE-1/2/L (syllables, mean over the
+references, x100); every output is cut at the budget (default: mean reference length).
+"""
+
+CLUSTERING_MODULE = "bantin.evaluate.clustering"
+
+
+def add_parser(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "evaluate",
+        help="score summaries or clusters on a gold corpus (VMDS, AbMuSu, generic JSONL)",
+        description="Run bantin and peer systems on clusters with reference summaries and print ROUGE.",
+        epilog=EPILOG,
+        formatter_class=HELP_FORMATTER,
+    )
+    parser.add_argument("corpus", metavar="CORPUS", help="VMDS folder, AbMuSu/generic JSONL, or 'vmds' / 'abmusu'")
+    parser.add_argument("--task", choices=("summary", "cluster"), default="summary", help="what to evaluate (default summary)")
+    parser.add_argument(
+        "--systems",
+        help="comma-separated: bantin,bantin-strict,lead,lead-1doc,lexrank,textrank,oracle "
+        "(default: bantin,lead,lead-1doc,lexrank,textrank,oracle, those installed)",
+    )
+    parser.add_argument("--max-words", type=int, metavar="N", help="budget in syllables (default: mean reference length)")
+    parser.add_argument("--no-lede", action="store_true", help="leave out the articles' lede (sapo) paragraph")
+    parser.add_argument("--json", metavar="FILE", help="write per-cluster scores and summaries to FILE")
+    parser.add_argument("--limit", type=int, metavar="N", help="only the first N clusters")
+    parser.add_argument("--format", choices=("text", "markdown"), default="text", help="table format (default text)")
+    if importlib.util.find_spec(CLUSTERING_MODULE) is not None:
+        clustering = importlib.import_module(CLUSTERING_MODULE)
+        if hasattr(clustering, "add_arguments"):
+            clustering.add_arguments(parser)
+    parser.set_defaults(func=run)
+
+
+def resolve_corpus(name: str) -> Path:
+    """A path, or the shorthand 'vmds' / 'abmusu' under ../shared/datasets."""
+    from bantin.evaluate.corpora import corpus_path, shared_dir
+
+    if name in ("vmds", "abmusu") and not Path(name).exists():
+        path = corpus_path(name)
+        if path is None:
+            raise FileNotFoundError(
+                f"corpus {name!r} not found under {shared_dir() / 'datasets'}; pass its path or set BANTIN_SHARED"
+            )
+        return path
+    path = Path(name)
+    if not path.exists():
+        raise FileNotFoundError(f"{name}: no such file or folder (a VMDS folder, a cluster JSONL, 'vmds' or 'abmusu')")
+    return path
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        args.corpus_path = resolve_corpus(args.corpus)
+    except FileNotFoundError as error:
+        print(f"bantin: error: {error}", file=sys.stderr)
+        return 2
+    if args.task == "cluster":
+        if importlib.util.find_spec(CLUSTERING_MODULE) is None:
+            print("bantin: error: cluster evaluation is not available (bantin.evaluate.clustering missing)", file=sys.stderr)
+            return 2
+        return int(importlib.import_module(CLUSTERING_MODULE).run_cli(args) or 0)
+    return _run_summary(args)
+
+
+def _run_summary(args: argparse.Namespace) -> int:
+    from bantin.evaluate import peers
+    from bantin.evaluate.corpora import load_corpus
+    from bantin.evaluate.summaries import (
+        DEFAULT_SYSTEMS, IN_SAMPLE_NOTE, available_systems, check_systems, evaluate_summaries, format_table,
+        results_to_json,
+    )
+
+    if args.max_words is not None and args.max_words <= 0:
+        print("bantin: error: --max-words must be a positive number of syllables", file=sys.stderr)
+        return 2
+    if args.systems:
+        systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+        try:
+            check_systems(systems)
+        except (ValueError, peers.MissingDependency) as error:
+            print(f"bantin: error: {error}", file=sys.stderr)
+            return 2
+    else:
+        systems, skipped = available_systems(DEFAULT_SYSTEMS)
+        for note in skipped:
+            print(f"bantin: skipping {note}", file=sys.stderr)
+    try:
+        clusters = load_corpus(args.corpus_path, include_lede=not args.no_lede)
+    except (ValueError, KeyError, json.JSONDecodeError) as error:
+        print(f"bantin: error: {args.corpus_path}: cannot read clusters: {error!r}", file=sys.stderr)
+        return 2
+    if args.limit is not None:
+        clusters = clusters[: args.limit]
+    if not any(c.references for c in clusters):
+        print(f"bantin: error: {args.corpus_path}: no cluster has a reference summary", file=sys.stderr)
+        return 2
+
+    tty = sys.stderr.isatty()
+
+    def progress(index: int, cluster) -> None:
+        if tty:
+            print(f"\rbantin: evaluating cluster {index + 1}/{len(clusters)}", end="", file=sys.stderr, flush=True)
+        elif index % 50 == 0:
+            print(f"bantin: evaluating clusters {index + 1}-{min(index + 50, len(clusters))} of {len(clusters)}", file=sys.stderr)
+
+    results = evaluate_summaries(clusters, systems, max_words=args.max_words, on_cluster=progress)
+    if tty:
+        print(file=sys.stderr)
+    scored = len(results[0].clusters) if results else 0
+    budget = f"{args.max_words} syllables" if args.max_words else "mean reference length (syllables)"
+    print(f"corpus: {args.corpus_path}  clusters: {scored}  budget: {budget}  lede: {'no' if args.no_lede else 'yes'}")
+    print("ROUGE x100 at the syllable level, mean over references, every output cut at the budget")
+    print(format_table(results, markdown=args.format == "markdown"))
+    if any(name.startswith("bantin") for name in systems):
+        print(IN_SAMPLE_NOTE)
+    if "oracle" in systems:
+        print("note: oracle = greedy extractive ROUGE-2 oracle using the references (a ceiling, not a system)")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(results_to_json(results, str(args.corpus_path), args.max_words), handle, ensure_ascii=False, indent=1)
+    return 0
