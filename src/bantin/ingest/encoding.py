@@ -1,29 +1,655 @@
-"""Detect the encoding of Vietnamese bytes and decode them to NFC text (early version: UTF-8/UTF-16/cp1258)."""
+"""Detect the encoding of Vietnamese bytes and decode them to NFC text.
+
+Vietnamese text in the wild still arrives in pre-Unicode encodings that Python cannot decode
+(CPython has only cp1258). :func:`decode_bytes` tries every plausible decoding and keeps the one
+whose words are most often valid Vietnamese syllables (:func:`is_vietnamese_syllable`).
+
+Encoding names returned in :attr:`Decoded.encoding`:
+
+``utf-8``         UTF-8 without BOM (also plain ASCII)
+``utf-8-sig``     UTF-8 with a byte-order mark
+``utf-8-nfd``     UTF-8 in decomposed form (combining marks, as written by macOS and some tools)
+``utf-16``        UTF-16, with a BOM or recognised from its NUL-byte pattern (LE or BE)
+``windows-1258``  Windows code page 1258 (tone marks as combining characters)
+``tcvn3``         TCVN 5712:1993 VN3, the "ABC" font encoding (lossy for uppercase toned vowels)
+``vni``           VNI-Windows (base letter + modifier byte)
+``viscii``        VISCII 1.1 (RFC 1456)
+``viqr``          VIQR 7-bit mnemonics (RFC 1456), e.g. ``Vie^.t Nam``
+``binary``        not text (many control bytes); ``text`` is a best effort, confidence near 0
+
+The tables live in :mod:`bantin.ingest._vn_tables` with the standards they come from.
+Text is returned NFC only; the readers apply :func:`bantin.text.normalize.normalize_text` later.
+"""
 from __future__ import annotations
 
 import codecs
+import logging
+import re
+import string
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+
+from bantin.ingest import _vn_tables as tables
+
+log = logging.getLogger(__name__)
+
+ENCODINGS = (
+    "utf-8", "utf-8-sig", "utf-8-nfd", "utf-16",
+    "windows-1258", "tcvn3", "vni", "viscii", "viqr",
+)
+LEGACY_ENCODINGS = ("windows-1258", "tcvn3", "vni", "viscii", "viqr")
+_ALIASES = {
+    "utf8": "utf-8", "utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "utf8-sig": "utf-8-sig",
+    "utf-8-nfd": "utf-8-nfd", "nfd": "utf-8-nfd",
+    "utf-16": "utf-16", "utf16": "utf-16", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
+    "windows-1258": "windows-1258", "cp1258": "windows-1258", "1258": "windows-1258",
+    "tcvn3": "tcvn3", "tcvn": "tcvn3", "tcvn-3": "tcvn3", "abc": "tcvn3", "tcvn5712": "tcvn3",
+    "vni": "vni", "vni-windows": "vni", "vni-win": "vni",
+    "viscii": "viscii", "viqr": "viqr",
+}
+
+# Detection scores a prefix of the input; decoding then covers everything. 32 KB holds
+# thousands of words, far more than detection needs (single sentences already reach 99%,
+# see BENCHMARKS.md "Encodings"), and keeps a 100 KB file well under the 50 ms budget.
+_SAMPLE_BYTES = 32_768
+# More than this share of control bytes means the input is not text: text files have none
+# (tab, CR, LF, FF, ESC, SUB excepted); uniformly random bytes have about 8%.
+_BINARY_CONTROL_SHARE = 0.02
 
 
 @dataclass(frozen=True)
 class Decoded:
-    text: str
-    encoding: str
-    confidence: float
-    lossy: bool = False
+    """The text of some bytes and how it was obtained."""
+
+    text: str  # NFC
+    encoding: str  # one of ENCODINGS, or "binary"
+    confidence: float  # 0..1
+    lossy: bool = False  # some characters could not be recovered exactly
     notes: tuple[str, ...] = ()
 
 
-def decode_bytes(data: bytes, name: str = "") -> Decoded:
-    """Decode ``data`` to NFC text, guessing its encoding. Never raises."""
+def canonical_encoding(name: str) -> str:
+    """The canonical name (see the module doc) for an encoding name or alias; ValueError if unknown."""
+    key = name.strip().lower().replace("_", "-")
+    if key not in _ALIASES:
+        raise ValueError(f"unknown encoding {name!r}; choose one of: {', '.join(ENCODINGS)}")
+    return _ALIASES[key]
+
+
+# --------------------------------------------------------------------------- byte tables
+
+
+def _codepage_table(codec: str) -> str:
+    """256 characters: the code page's character per byte; undefined bytes map to U+0080..U+00FF."""
+    chars = []
+    for byte in range(256):
+        try:
+            chars.append(bytes([byte]).decode(codec))
+        except UnicodeDecodeError:
+            chars.append(chr(byte))
+    return "".join(chars)
+
+
+_CP1252 = _codepage_table("cp1252")
+_CP1258 = _codepage_table("cp1258")
+_TCVN3 = _CP1252[:0xA0] + tables.TCVN3_HIGH
+_VISCII = "".join(tables.VISCII_LOW.get(b, chr(b)) for b in range(128)) + tables.VISCII_HIGH
+_SINGLE_BYTE = {"windows-1258": _CP1258, "tcvn3": _TCVN3, "viscii": _VISCII}
+
+_TONES = frozenset(tables.TONES)
+_TONE_TO_INDEX = {mark: i + 1 for i, mark in enumerate(tables.TONES)}
+
+
+def _split_tone(ch: str) -> tuple[str, int]:
+    """(letter without tone, tone index 0..5) for one precomposed character."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    tone = 0
+    rest = []
+    for c in decomposed:
+        if c in _TONES:
+            tone = _TONE_TO_INDEX[c]
+        else:
+            rest.append(c)
+    return unicodedata.normalize("NFC", "".join(rest)), tone
+
+
+def _with_tone(letter: str, tone: int) -> str:
+    return unicodedata.normalize("NFC", letter + (tables.TONES[tone - 1] if tone else ""))
+
+
+def _build_vni() -> dict[str, str]:
+    """Unicode letter -> VNI-Windows spelling (Windows-1252 text), lowercase and uppercase."""
+    spell: dict[str, str] = {}
+    for letter, base in tables.VNI_LETTERS.items():
+        for tone in range(6):
+            if letter == "â" or letter == "ê" or letter == "ô":
+                text = base[0] + tables.VNI_CIRCUMFLEX_TONED[tone]
+            elif letter == "ă":
+                text = base[0] + tables.VNI_BREVE_TONED[tone]
+            elif letter == "y" and tone == 5:
+                text = tables.VNI_Y_DOT
+            else:
+                text = base + (tables.VNI_TONE_MODIFIERS[tone - 1] if tone else "")
+            spell[_with_tone(letter, tone)] = text
+    for tone in range(6):
+        spell[_with_tone("i", tone)] = tables.VNI_I_ROW[tone]
+    spell["đ"] = tables.VNI_D_STROKE
+    for lower, text in list(spell.items()):
+        spell[lower.upper()] = text.upper()
+    return spell
+
+
+_VNI_ENCODE = _build_vni()
+
+
+def _build_vni_decode() -> dict[str, str]:
+    decode = {text: letter for letter, text in _VNI_ENCODE.items() if text != letter}
+    # Documents mix cases (an uppercase base with a lowercase modifier after a font change):
+    # the base letter decides the case.
+    for letter, text in _VNI_ENCODE.items():
+        if len(text) == 2:
+            for variant in (text[0] + text[1].swapcase(),):
+                decode.setdefault(variant, letter)
+    return decode
+
+
+_VNI_DECODE = _build_vni_decode()
+_VNI_RE = re.compile("|".join(re.escape(k) for k in sorted(_VNI_DECODE, key=len, reverse=True)))
+
+
+# --------------------------------------------------------------------------- syllables
+
+_ONSETS_BY_LENGTH = sorted(tables.ONSETS, key=len, reverse=True)
+_VIET_LETTERS = frozenset("abcdđeghiklmnopqrstuvxyăâêôơư")
+
+
+@lru_cache(maxsize=65536)
+def is_vietnamese_syllable(word: str) -> bool:
+    """True if ``word`` (one lowercase or capitalised syllable) is a valid Vietnamese syllable.
+
+    Checks onset + (medial) + nucleus + coda against the orthographic inventory, at most one
+    tone mark, and the rule that stop codas (p, t, c, ch) take only the sắc or nặng tone.
+    Tone placement (old ``hòa`` / new ``hoà``) is not checked.
+    """
+    word = unicodedata.normalize("NFD", word.lower())
+    tones = [c for c in word if c in _TONES]
+    if len(tones) > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(c for c in word if c not in _TONES))
+    if not base or any(c not in _VIET_LETTERS for c in base):
+        return False
+    tone = _TONE_TO_INDEX[tones[0]] if tones else 0
+    for onset in _ONSETS_BY_LENGTH:
+        if not base.startswith(onset):
+            continue
+        rime = base[len(onset):]
+        if onset == "qu":
+            ok = rime in tables.QU_RIMES
+        elif onset == "gi":
+            ok = rime == "" or rime in tables.RIMES
+        else:
+            ok = rime in tables.RIMES
+        if ok and (not rime.endswith(tables.STOP_CODAS) or tone in (1, 5)):
+            return True
+    return False
+
+
+_STRIP = string.punctuation + "“”‘’«»…–—„‚·•‹›\u00a0"
+_PART_SPLIT = re.compile(r"[-/]")
+
+
+@lru_cache(maxsize=65536)
+def _token_verdict(core: str) -> int:
+    """+1 Vietnamese syllable(s), -1 not, 0 no evidence (ASCII, numbers)."""
+    if not unicodedata.is_normalized("NFC", core):
+        core = unicodedata.normalize("NFC", core)
+    if core.isascii():
+        return 0
+    if "-" in core or "/" in core:
+        verdicts = [_token_verdict(part) for part in _PART_SPLIT.split(core) if part]
+        if -1 in verdicts:
+            return -1
+        return 1 if 1 in verdicts else 0
+    if any(c.isdigit() for c in core):
+        return 0
+    if not core.isalpha():
+        return -1
+    if not (core.islower() or core.isupper() or (core[0].isupper() and core[1:].islower())):
+        return -1
+    return 1 if is_vietnamese_syllable(core) else -1
+
+
+def score_text(text: str) -> tuple[int, int]:
+    """(valid, invalid) counts of words with non-ASCII letters; ASCII words count neutral."""
+    valid = invalid = 0
+    for token in text.split():
+        if token.isascii():
+            continue
+        core = token.strip(_STRIP)
+        if not core:
+            continue
+        verdict = _token_verdict(core)
+        if verdict > 0:
+            valid += 1
+        elif verdict < 0:
+            invalid += 1
+    return valid, invalid
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _decode_vni(data: bytes) -> str:
+    text = codecs.charmap_decode(data, "strict", _CP1252)[0]
+    return _VNI_RE.sub(lambda m: _VNI_DECODE[m.group(0)], text)
+
+
+_VIQR_VOWELS = "aeiouyAEIOUY"
+_VIQR_TOKEN_RE = re.compile(
+    r"\\([\\(^+'`?~.dD])"  # escaped mark
+    r"|([aeiouyAEIOUY])(?:([(^+])(['`?~.]?)|(['`?~.]))"  # vowel + marks
+    r"|([dD])([dD])"  # đ
+)
+_VIQR_HINT = re.compile(r"[aeiouyAEIOUY][(^+]|[aeiouyAEIOUY]['`?~.][a-zA-Z]|\b[dD][dD][aeiouy]")
+_TRAILING_CLOSERS = ")]}\"»”’,;:!"
+
+
+def _viqr_sub(match: re.Match[str]) -> str:
+    if match.group(1) is not None:
+        return match.group(1)
+    if match.group(6) is not None:
+        return "Đ" if match.group(6) == "D" else "đ"
+    vowel = match.group(2)
+    vowel_mark = match.group(3) or ""
+    tone = match.group(4) if vowel_mark else match.group(5)
+    letter = vowel
+    if vowel_mark:
+        letter = unicodedata.normalize("NFC", vowel + tables.VIQR_VOWEL_MARKS[vowel_mark])
+        if len(letter) != 1:  # e.g. "e(": not a Vietnamese letter, keep as written
+            return match.group(0)
+    if tone:
+        letter = unicodedata.normalize("NFC", letter + tables.VIQR_TONE_MARKS[tone])
+    return letter
+
+
+@lru_cache(maxsize=65536)
+def _decode_viqr_token(token: str) -> str:
+    decoded = _VIQR_TOKEN_RE.sub(_viqr_sub, token)
+    # An unescaped ". ? '" ending a word is usually punctuation (RFC 1456 asks writers to escape
+    # it, not all do): keep it literal when reading it as a tone makes the word invalid.
+    body = token.rstrip(_TRAILING_CLOSERS)
+    if len(body) >= 2 and body[-1] in ".?'" and body[-2] in _VIQR_VOWELS + "(^+" and body[-3:-2] != "\\":
+        core = decoded.strip(_STRIP)
+        if core and _token_verdict(core) < 0:
+            alternative = _VIQR_TOKEN_RE.sub(_viqr_sub, body[:-1]) + body[-1] + token[len(body):]
+            alt_core = alternative.strip(_STRIP)
+            if not alt_core or _token_verdict(alt_core) >= 0:
+                return alternative
+    return decoded
+
+
+_WHITESPACE_SPLIT = re.compile(r"(\s+)")
+
+
+def _decode_viqr(text: str) -> str:
+    return "".join(
+        part if part.isspace() or not part else _decode_viqr_token(part)
+        for part in _WHITESPACE_SPLIT.split(text)
+    )
+
+
+def decode_as(data: bytes, encoding: str) -> str:
+    """Decode ``data`` as the named encoding (see the module doc) to NFC text; never raises."""
+    encoding = canonical_encoding(encoding)
+    if encoding in _SINGLE_BYTE:
+        text = codecs.charmap_decode(data, "strict", _SINGLE_BYTE[encoding])[0]
+    elif encoding == "vni":
+        text = _decode_vni(data)
+    elif encoding == "viqr":
+        text = _decode_viqr(data.decode("ascii", "replace"))
+    elif encoding == "utf-16":
+        text = _decode_utf16(data)[0]
+    elif encoding == "utf-8-sig":
+        text = data.decode("utf-8-sig", "replace")
+    else:  # utf-8, utf-8-nfd
+        text = data.decode("utf-8", "replace")
+    return unicodedata.normalize("NFC", text)
+
+
+def _decode_utf16(data: bytes) -> tuple[str, str]:
+    """(text, byte order note) for UTF-16 with or without BOM."""
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return data[2:].decode("utf-16-le", "replace"), "little-endian, BOM"
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return data[2:].decode("utf-16-be", "replace"), "big-endian, BOM"
+    even = data[0:4096:2].count(0)
+    odd = data[1:4096:2].count(0)
+    codec = "utf-16-be" if even > odd else "utf-16-le"
+    return data.decode(codec, "replace"), ("big" if even > odd else "little") + "-endian, no BOM"
+
+
+def _looks_utf16(data: bytes) -> bool:
+    head = data[:4096]
+    pairs = len(head) // 2
+    if pairs < 2:
+        return False
+    even = head[0::2].count(0) / pairs
+    odd = head[1::2].count(0) / pairs
+    return max(even, odd) > 0.3 and min(even, odd) < 0.05
+
+
+_CONTROL_BYTES = frozenset(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1A, 0x1B} | {0x7F})
+_VISCII_CONTROL_LETTERS = frozenset(tables.VISCII_LOW)
+
+
+def _control_share(data: bytes) -> float:
+    head = data[:_SAMPLE_BYTES]
+    if not head:
+        return 0.0
+    controls = sum(head.count(b) for b in _CONTROL_BYTES - _VISCII_CONTROL_LETTERS)
+    return controls / len(head)
+
+
+def _confidence(valid: int, invalid: int, margin: int) -> float:
+    """Share of valid words, discounted when the runner-up was close."""
+    evidence = valid + invalid
+    if evidence == 0:
+        return 0.5
+    ratio = valid / evidence
+    lead = min(1.0, 0.5 + margin / evidence)
+    return round(max(0.0, min(1.0, ratio * lead)), 3)
+
+
+def decode_bytes(data: bytes, name: str = "", encoding: str | None = None) -> Decoded:
+    """Decode bytes of unknown encoding to NFC text; never raises.
+
+    ``name`` (a file name) only appears in log messages. ``encoding`` forces a decoding (any
+    name accepted by :func:`canonical_encoding`); the result then has confidence 1.0.
+    """
+    if encoding is not None:
+        forced = canonical_encoding(encoding)
+        text = decode_as(data, forced)
+        return _finish(text, forced, 1.0, ("encoding given by the caller",))
+    if not data:
+        return Decoded("", "utf-8", 1.0, notes=("empty input",))
     if data.startswith(codecs.BOM_UTF8):
-        return Decoded(unicodedata.normalize("NFC", data[3:].decode("utf-8", "replace")), "utf-8-sig", 1.0)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return Decoded(unicodedata.normalize("NFC", data.decode("utf-16", "replace")), "utf-16", 1.0)
+        text = data[3:].decode("utf-8", "replace")
+        return _finish(unicodedata.normalize("NFC", text), "utf-8-sig", 1.0, (), raw=text)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _looks_utf16(data):
+        text, order = _decode_utf16(data)
+        confidence = 1.0 if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else 0.9
+        return _finish(unicodedata.normalize("NFC", text), "utf-16", confidence, (order,), raw=text)
+    share = _control_share(data)
+    if share > _BINARY_CONTROL_SHARE:
+        log.info("%s: looks binary (%.0f%% control bytes)", name or "input", 100 * share)
+        text = unicodedata.normalize("NFC", data.decode("utf-8", "replace"))
+        return Decoded(text, "binary", 0.02, True, (f"looks binary: {100 * share:.0f}% control bytes",))
+    result = _detect(data)
+    log.info("%s: %s (confidence %.2f)", name or "input", result.encoding, result.confidence)
+    return result
+
+
+def _detect(data: bytes) -> Decoded:
+    sample = data[:_SAMPLE_BYTES]
     try:
-        text = data.decode("utf-8")
+        raw = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("cp1258", "replace")
-        return Decoded(unicodedata.normalize("NFC", text), "windows-1258", 0.5)
-    return Decoded(unicodedata.normalize("NFC", text), "utf-8", 1.0)
+        raw = None
+    utf8_net = utf8_valid = utf8_invalid = None
+    if raw is not None:
+        if data.isascii():
+            return _detect_ascii(raw)
+        text = unicodedata.normalize("NFC", raw)
+        name = "utf-8" if text == raw else "utf-8-nfd"
+        utf8_valid, utf8_invalid = score_text(text[:_SAMPLE_BYTES])
+        if utf8_valid >= utf8_invalid:
+            confidence = _confidence(utf8_valid, utf8_invalid, utf8_valid + utf8_invalid)
+            return _finish(text, name, max(confidence, 0.9), (), raw=raw)
+        utf8_net = utf8_valid - utf8_invalid
+    candidates = []
+    for name in ("windows-1258", "vni", "tcvn3", "viscii"):
+        text = decode_as(sample, name)
+        valid, invalid = score_text(text)
+        candidates.append((valid - invalid, valid, invalid, name))
+    if utf8_net is not None:
+        candidates.append((utf8_net, utf8_valid, utf8_invalid, "utf-8"))
+    # Stable sort: on a tie the earlier (more common) encoding wins.
+    candidates.sort(key=lambda c: -c[0])
+    best_net, best_valid, best_invalid, best = candidates[0]
+    margin = best_net - candidates[1][0]
+    notes: list[str] = []
+    if utf8_net is not None and best != "utf-8":
+        if best_net < utf8_net + 2:  # valid UTF-8 is strong evidence by itself
+            best, best_valid, best_invalid, margin = "utf-8", utf8_valid, utf8_invalid, 0
+    if best_valid + best_invalid == 0:
+        notes.append("no Vietnamese letters found; encoding guessed")
+        confidence = 0.5
+    else:
+        confidence = _confidence(best_valid, best_invalid, margin)
+        if best_valid < best_invalid:
+            notes.append(
+                f"only {best_valid} of {best_valid + best_invalid} non-ASCII words are Vietnamese "
+                "syllables in any encoding: probably not Vietnamese text"
+            )
+    text = decode_as(data, best)
+    return _finish(text, best, confidence, tuple(notes))
+
+
+def _detect_ascii(raw: str) -> Decoded:
+    """ASCII bytes: plain text, or VIQR when its mnemonics decode to Vietnamese syllables."""
+    sample = raw[:_SAMPLE_BYTES]
+    if len(_VIQR_HINT.findall(sample, 0, 8192)) >= 1:
+        viqr = _decode_viqr(sample)
+        valid, invalid = score_text(viqr)
+        # One stray "I'm" (read as "Ím") must not turn an English page into VIQR.
+        if valid >= max(1, len(sample.split()) // 50) and valid >= 2 * invalid:
+            confidence = _confidence(valid, invalid, valid - invalid)
+            return _finish(_decode_viqr(raw), "viqr", confidence, ())
+        return Decoded(raw, "utf-8", 0.9, notes=("ASCII text",))
+    return Decoded(raw, "utf-8", 0.95, notes=("ASCII text",))
+
+
+_UPPER_TONED = frozenset(
+    _with_tone(letter, tone).upper()
+    for letter in "aăâeêioôơuưy" for tone in range(1, 6)
+)
+_LOWER_TONED = frozenset(ch.lower() for ch in _UPPER_TONED)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_SENTENCE_START_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s[\"“'‘(])|(?<=^[\"“'‘(]))([^\W\d_])", re.M
+)
+
+
+def restore_tcvn3_case(text: str) -> tuple[str, int]:
+    """Uppercase toned vowels that a TCVN3 file had to store as lowercase, where context shows it.
+
+    A lowercase toned vowel inside an otherwise all-caps word (``NộI`` -> ``NỘI``) or starting a
+    sentence or a line is put back in uppercase. Returns (text, letters restored).
+    """
+    count = 0
+
+    def caps(match: re.Match[str]) -> str:
+        nonlocal count
+        word = match.group(0)
+        uppers = sum(c.isupper() for c in word)
+        lowers = [c for c in word if c.islower()]
+        if uppers >= 2 and lowers and all(c in _LOWER_TONED for c in lowers):
+            count += len(lowers)
+            return word.upper()
+        return word
+
+    def initial(match: re.Match[str]) -> str:
+        nonlocal count
+        letter = match.group(1)
+        if letter in _LOWER_TONED:
+            count += 1
+            return letter.upper()
+        return letter
+
+    text = _WORD_RE.sub(caps, text)
+    text = _SENTENCE_START_RE.sub(initial, text)
+    return text, count
+
+
+def _finish(text: str, encoding: str, confidence: float, notes: tuple[str, ...], raw: str | None = None) -> Decoded:
+    notes_list = list(notes)
+    lossy = False
+    if encoding == "tcvn3":
+        text, restored = restore_tcvn3_case(text)
+        if any(c in _LOWER_TONED for c in text):
+            lossy = True
+            notes_list.append(
+                "TCVN3 cannot hold uppercase toned vowels: "
+                f"{restored} letters restored to uppercase from context, others may be lower-cased"
+            )
+    if "\ufffd" in text:
+        lossy = True
+        notes_list.append(f"{text.count(chr(0xFFFD))} undecodable bytes replaced by U+FFFD")
+    if raw is not None and encoding == "utf-8" and raw != text:
+        encoding = "utf-8-nfd"
+    if encoding == "utf-8-nfd":
+        notes_list.append("decomposed Unicode composed to NFC")
+    return Decoded(text, encoding, confidence, lossy, tuple(notes_list))
+
+
+# --------------------------------------------------------------------------- encoding
+
+_ASCII_FALLBACK = {
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‹": "'", "›": "'",
+    "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-", "…": "...", "•": "*", "·": ".",
+    "\u00a0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
+}
+
+
+def _reverse(table: str, skip: frozenset[str] = frozenset()) -> dict[str, bytes]:
+    reverse: dict[str, bytes] = {}
+    for byte, ch in enumerate(table):
+        if ch not in skip:
+            reverse.setdefault(ch, bytes([byte]))
+    return reverse
+
+
+_TCVN3_ENCODE = _reverse(_TCVN3, skip=_UPPER_TONED)
+_VISCII_ENCODE = _reverse(_VISCII)
+_VISCII_ENCODE.update({chr(b): bytes([b]) for b in range(128) if b not in tables.VISCII_LOW})
+_CP1252_ENCODE = _reverse(_CP1252)
+# Windows-1252 letters that VNI would read as part of a Vietnamese letter.
+_VNI_CONFUSABLE = frozenset(c for k in _VNI_DECODE for c in k if not c.isascii())
+
+
+def _encode_char(ch: str, encoding: str) -> bytes | None:
+    """The bytes of one NFC character in a legacy encoding, or None when it cannot be held."""
+    if encoding == "windows-1258":
+        try:
+            return ch.encode("cp1258")
+        except UnicodeEncodeError:
+            letter, tone = _split_tone(ch)
+            if not tone:
+                return None
+            try:
+                return letter.encode("cp1258") + tables.TONES[tone - 1].encode("cp1258")
+            except UnicodeEncodeError:
+                return None
+    if encoding == "tcvn3":
+        return _TCVN3_ENCODE.get(ch)
+    if encoding == "viscii":
+        return _VISCII_ENCODE.get(ch)
+    if encoding == "vni":
+        if ch in _VNI_ENCODE:
+            return _VNI_ENCODE[ch].encode("cp1252")
+        if ch in _VNI_CONFUSABLE:
+            return None
+        return _CP1252_ENCODE.get(ch)
+    if encoding == "viqr":
+        return ch.encode("ascii") if ch.isascii() else (None if _viqr_spelling(ch) is None else b"")
+    raise ValueError(f"not a legacy encoding: {encoding!r}; choose one of: {', '.join(LEGACY_ENCODINGS)}")
+
+
+def _viqr_spelling(ch: str) -> str | None:
+    """VIQR mnemonic of one Vietnamese letter: vowel, then vowel mark, then tone (RFC 1456)."""
+    if ch in "đĐ":
+        return "dd" if ch == "đ" else "DD"
+    letter, tone = _split_tone(ch)
+    decomposed = unicodedata.normalize("NFD", letter)
+    if decomposed[0] not in _VIQR_VOWELS or len(decomposed) > 2:
+        return None
+    out = decomposed[0]
+    if len(decomposed) == 2:
+        mark = _VIQR_MARK_OF.get(decomposed[1])
+        if mark is None:
+            return None
+        out += mark
+    if tone:
+        out += _VIQR_TONE_OF[tables.TONES[tone - 1]]
+    return out
+
+
+_VIQR_MARK_OF = {v: k for k, v in tables.VIQR_VOWEL_MARKS.items()}
+_VIQR_TONE_OF = {v: k for k, v in tables.VIQR_TONE_MARKS.items()}
+
+
+@lru_cache(maxsize=4096)
+def _representable_char(ch: str, encoding: str) -> str:
+    if _encode_char(ch, encoding) is not None:
+        return ch
+    if encoding == "tcvn3" and ch in _UPPER_TONED:
+        return ch.lower()
+    fallback = _ASCII_FALLBACK.get(ch)
+    if fallback is not None:
+        return fallback
+    return "?"
+
+
+def representable(text: str, encoding: str) -> str:
+    """``text`` (NFC) as a document in ``encoding`` can hold it, replacing what it cannot.
+
+    What real legacy documents do: TCVN3 lower-cases uppercase toned vowels; curly quotes and
+    dashes become ASCII where the encoding lacks them; any other missing character becomes "?".
+    """
+    encoding = canonical_encoding(encoding)
+    text = unicodedata.normalize("NFC", text)
+    if encoding not in LEGACY_ENCODINGS:
+        return text
+    return "".join(_representable_char(ch, encoding) for ch in text)
+
+
+def encode_legacy(text: str, encoding: str) -> bytes:
+    """Encode text into a legacy Vietnamese encoding, as :func:`representable` describes.
+
+    VIQR output quotes with a backslash every literal mark character that would otherwise be
+    read as a diacritic (RFC 1456), so :func:`decode_as` gives the text back exactly.
+    """
+    encoding = canonical_encoding(encoding)
+    if encoding not in LEGACY_ENCODINGS:
+        raise ValueError(f"not a legacy encoding: {encoding!r}; choose one of: {', '.join(LEGACY_ENCODINGS)}")
+    text = representable(text, encoding)
+    if encoding == "viqr":
+        return _encode_viqr(text).encode("ascii")
+    return b"".join(_encode_char(ch, encoding) or b"?" for ch in text)
+
+
+def _encode_viqr(text: str) -> str:
+    out: list[str] = []
+    previous = ""  # the last output character
+    for ch in text:
+        spelling = _viqr_spelling(ch) if not ch.isascii() else None
+        if spelling is not None:
+            if spelling[0] in "dD" and previous in ("d", "D"):
+                out.append("\\")
+            out.append(spelling)
+        elif ch in "(^+'`?~." and previous and previous in _VIQR_VOWELS + "(^+'`?~.":
+            out.append("\\" + ch)
+        elif ch in "dD" and previous in ("d", "D"):
+            out.append("\\" + ch)
+        elif ch == "\\":
+            out.append("\\\\")
+        else:
+            out.append(ch)
+        previous = out[-1][-1]
+    return "".join(out)
+
+
+def convert_bytes(data: bytes, encoding: str | None = None, name: str = "") -> Decoded:
+    """Alias of :func:`decode_bytes` for converters: detect (or use ``encoding``) and decode."""
+    return decode_bytes(data, name=name, encoding=encoding)
