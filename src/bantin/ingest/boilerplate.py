@@ -1,0 +1,524 @@
+"""Remove scraper noise from plain-text articles, line by line, saying why each line went.
+
+Scraped Vietnamese news keeps one paragraph per line, surrounded by site furniture: menus and
+breadcrumbs, share/print bars, photo captions, comment prompts, "related articles" lists with
+dates, tag lists and a trailing byline. :func:`clean_text` keeps the body lines and returns
+every dropped line with its reason; :func:`clean_article` applies it to an article and records
+the dropped lines in ``meta["dropped"]``.
+
+Dropping a body line is the worst error (a summary sentence must never come from a dropped line,
+and a lost body line is lost for good), so every rule is narrow: a line goes only when it has a
+shape body text does not have (a trailing ``|``, a breadcrumb of short segments, a headline
+ending in a date, a whole line of share buttons ...). Short subheadings and bullet lists that
+end in punctuation stay. A lead starting with an outlet tag, ``(VnMedia) -`` or ``TTO -``, keeps
+its sentence; the tag is removed and becomes the source when the article has none.
+
+Cleaning is idempotent: the rules run to a fixed point, so ``clean(clean(a)) == clean(a)``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from bantin.models import Article
+from bantin.text import normalize_text
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    # Widest related-article headline / title-like line, in words. VMDS titles are at most
+    # 22 words, AbMuSu titles 24; 25 keeps real headlines in and body paragraphs out.
+    max_title_words: int = 25
+    # Longest line that can be a stand-alone photo caption ending in "(Ảnh: ...)" or "- Ảnh: ...".
+    # Captions in AbMuSu/VMDS run 5-30 words; body paragraphs that end in a photo credit are
+    # longer (VMDS bodies are whole articles on one line). 40 leaves a margin.
+    max_caption_words: int = 40
+    # Longest breadcrumb/menu segment in words: "Ô tô - Xe máy", "Bất động sản", "Nhịp sống trẻ".
+    max_menu_segment_words: int = 4
+    # Longest trailing byline in words: "Nguyễn Văn A (TTXVN)", "Theo Báo Tuổi Trẻ Online",
+    # "Đỗ Tuấn Anh/VOV-Phnom Penh". A last line longer than this is body.
+    max_byline_words: int = 8
+    # Bulleted title-like lines must come in runs at least this long to be a headline list: one
+    # bullet without final punctuation is too often a real list item (AbMuSu "- Trong khi thi"),
+    # and AbMuSu has body subheadings in pairs ("- Đối với trường hợp KCB BHYT đúng tuyến").
+    min_bullet_run: int = 3
+    # At the end of the text (only bylines/noise after it) a shorter run is enough.
+    min_tail_bullet_run: int = 2
+    # Shortest headline in a bullet run: "- Bão số 5 đổ bộ" has 5 words; list items of body
+    # text such as "- Gạo" are shorter.
+    min_bullet_headline_words: int = 4
+    # Rule passes until nothing changes; two suffice in practice (a dropped share bar can
+    # expose a byline), the cap only guards against a rule bug.
+    max_passes: int = 5
+
+
+DEFAULT_CONFIG = CleanConfig()
+
+# Reasons (stable strings: tests and --explain use them).
+IMAGE = "image markup"
+CAPTION = "photo caption"
+COMMENTS = "comment prompt"
+SHARE = "share/print/tag bar"
+TAGS = "tag list"
+RELATED_HEADER = "related-articles header"
+RELATED = "related article"
+MENU = "menu/breadcrumb"
+SECTION = "section name"
+BULLET_HEADLINES = "bullet list of headlines"
+BYLINE = "byline"
+DATE_LINE = "date line"
+REPEATED_TITLE = "repeated title"
+PUNCTUATION = "no words"
+
+_W = r"[^\W\d_]"  # a letter (Vietnamese included)
+_FINAL = ".!?…;:\"”’»)]"
+
+_IMAGE_RE = re.compile(r"^!\[[^\]]*\]\([^)]*\)")
+_CAPTION_START_RE = re.compile(
+    r"^[\(\[]?\s*(ảnh\s*(minh\s*họa)?\s*[:.\-)]|ảnh\s+minh\s+họa\b|nguồn\s+ảnh\b|ảnh\s+chụp\s+màn\s+hình\b|"
+    r"clip\s*:|video\s*:|đồ\s+họa\s*:|infographic\s*:)",
+    re.IGNORECASE,
+)
+_CAPTION_END_RE = re.compile(
+    r"(\(\s*(ảnh|nguồn|ảnh\s+minh\s+họa|đồ\s+họa|video)\s*[:.]?[^()]*\)|[-–—]\s*ảnh\s*:[^.!?]*|\(\s*ảnh\s+minh\s+họa\s*\))\s*$",
+    re.IGNORECASE,
+)
+_COMMENTS_RE = re.compile(
+    r"^(ý\s+kiến\s+(của\s+)?bạn\s+đọc|ý\s+kiến\s+của\s+bạn|gửi\s+(bình\s+luận|ý\s+kiến|phản\s+hồi)|"
+    r"viết\s+bình\s+luận|bình\s+luận(\s+của\s+bạn)?|bạn\s+nghĩ\s+gì\b.*|ý\s+kiến|phản\s+hồi|"
+    r"(xem\s+)?(tất\s+cả\s+)?\d+\s+bình\s+luận|đăng\s+nhập\s+để\s+bình\s+luận|bình\s+luận\s+facebook)"
+    r"\s*[:(\[]?\s*\d*\s*[)\]]?\s*[:.…]?$",
+    re.IGNORECASE,
+)
+# Whole-line share/print/follow bars: every token is one of these widgets.
+_WIDGETS = [
+    "gửi bài viết cho bạn bè", "gửi cho bạn bè", "gửi bài", "chia sẻ bài viết", "chia sẻ", "in bài viết",
+    "in bài", "bản in", "lưu bài viết", "lưu bài", "lưu", "theo dõi", "quay lại", "về đầu trang",
+    "lên đầu trang", "đầu trang", "trở về", "báo xấu", "thích", "like", "share", "tweet", "facebook",
+    "twitter", "zalo", "email", "e-mail", "google\\+", "google", "linkedin", "pinterest", "copy link",
+    "sao chép liên kết", "sao chép link", "nghe bài viết", "nghe", "phóng to", "thu nhỏ", "cỡ chữ",
+    "a\\+", "a-", "print", "in", "gửi", "bình luận", "\\d+", "[|/•·,:+>-]",
+]
+_WIDGET_RE = re.compile(r"(?:" + "|".join(rf"(?<!\w){w}(?!\w)" if w[0].isalpha() else w for w in _WIDGETS) + r")",
+                        re.IGNORECASE)
+_TAGS_RE = re.compile(r"^(tags?|từ\s+khóa|chủ\s+đề|keywords?)\s*[:：]", re.IGNORECASE)
+_RELATED_HEADER_RE = re.compile(
+    r"^(>+\s*)?(tin\s+(liên\s+quan|cùng\s+chuyên\s+mục|khác|mới(\s+nhất)?|đọc\s+nhiều(\s+nhất)?|nổi\s+bật|đã\s+đưa|cùng\s+sự\s+kiện)|"
+    r"bài\s+(liên\s+quan|viết\s+liên\s+quan|cùng\s+chuyên\s+mục)|các\s+tin\s+(khác|liên\s+quan|đã\s+đưa)|"
+    r"có\s+thể\s+bạn\s+quan\s+tâm|bạn\s+có\s+thể\s+quan\s+tâm|xem\s+thêm|đọc\s+thêm|xem\s+tiếp|"
+    r"tin\s+bài\s+liên\s+quan|bài\s+đọc\s+nhiều|đọc\s+nhiều\s+nhất|tiêu\s+điểm)\s*[:>»]*\s*$",
+    re.IGNORECASE,
+)
+# "Xem thêm: <headline>" / ">> Đọc thêm: ..." / "Video: ..." links on one line.
+_RELATED_LINK_RE = re.compile(
+    r"^(>+|»+|\*+)?\s*(xem\s+thêm|đọc\s+thêm|xem\s+tiếp|tin\s+liên\s+quan|bài\s+liên\s+quan|mời\s+xem)\s*[:>»]",
+    re.IGNORECASE,
+)
+_LINK_PREFIX_RE = re.compile(r"^(>>|»|►|▶)\s*\w")
+# A headline followed by its date: "... (03/11/2013)", "... - 03/11/2013", "... 03/11/2013 10:15".
+_DATED_HEADLINE_RE = re.compile(
+    r"^(?P<head>.*\w.*?)\s*(\(\s*\d{1,2}/\d{1,2}(/\d{2,4})?(\s*[-,]?\s*\d{1,2}[:h]\d{2})?\s*\)|"
+    r"[-–—|]\s*\d{1,2}/\d{1,2}/\d{2,4}(\s*[-,]?\s*\d{1,2}[:h]\d{2})?)\s*$"
+)
+_MENU_SEPARATORS_RE = re.compile(r"\s+(?:>|»|›|\||/|•|·|–|-)\s+|\s*[>»›|•·]\s*")
+_STRONG_MENU_SEP_RE = re.compile(r"[>»›]")
+_SECTIONS = frozenset(
+    s.lower() for s in """
+    Trang chủ|Trang nhất|Thời sự|Xã hội|Thế giới|Kinh doanh|Kinh tế|Giải trí|Thể thao|Pháp luật|Giáo dục|
+    Sức khỏe|Sức khoẻ|Đời sống|Du lịch|Khoa học|Công nghệ|Số hóa|Xe|Ô tô - Xe máy|Ô tô|Xe máy|Bất động sản|
+    Văn hóa|Văn hoá|Chính trị|Quốc phòng|Nhịp sống|Nhịp sống trẻ|Tâm sự|Cười|Video|Ảnh|Podcast|Multimedia|
+    Tuyển sinh|Việc làm|Môi trường|Gia đình|Bạn đọc|Góc nhìn|Tin tức|Tin nóng|Mới nhất|Tin mới|Chứng khoán|
+    Tài chính|Quốc tế|Phóng sự|Điều tra|Emagazine|Infographic|Thị trường|Doanh nghiệp|Pháp đình|An ninh|
+    Hình sự|Giao thông|Đô thị|Bóng đá|Văn hóa - Giải trí|Khoa học - Công nghệ|Tin tổng hợp|Chuyên đề|
+    Trang chủ > Thời sự|English|Đăng nhập|Đăng ký|Tìm kiếm|Liên hệ|Quảng cáo|RSS|Menu|Home""".split("|")
+)
+_BULLET_RE = re.compile(r"^\s*(?:[-–—•·*+►▶»]|>>)\s*")
+_DATE_WORDS_RE = re.compile(
+    r"(thứ\s+(hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|ngày|tháng|năm|lúc|giờ|gmt|utc|"
+    r"am|pm|sa|ch|cập\s+nhật|đăng|đăng\s+lúc|[+\-]?\d+|[,/:.\-|()+])",
+    re.IGNORECASE,
+)
+_BYLINE_THEO_RE = re.compile(r"^[\(\[]?\s*(theo|nguồn)\s*:?\s+\S.*$", re.IGNORECASE)
+# "PV", "Nhóm PV", "CTV Minh Anh"; "Tin, ảnh: Mạc Yến", "Bài và ảnh: ..." (the rest must be a name).
+_BYLINE_REPORTER_RE = re.compile(
+    r"^(pv|ctv|btv|tpv|nhóm\s+pv|nhóm\s+ctv|nhóm\s+phóng\s+viên|phóng\s+viên|bạn\s+đọc)\s*(?P<rest>[^:]*)$",
+    re.IGNORECASE,
+)
+_BYLINE_CREDIT_RE = re.compile(
+    r"^(tin|bài|ảnh|video|tin,\s*ảnh|tin\s*(và|&)\s*ảnh|bài,\s*ảnh|bài\s*(và|&)\s*ảnh|thực\s+hiện|"
+    r"nhóm\s+thực\s+hiện|pv|ctv|phóng\s+viên)\s*:\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_OUTLET_IN_PARENS_RE = re.compile(r"\(([^()]{2,40})\)\s*$")
+_PAREN_TAG_RE = re.compile(r"^\s*\(\s*(?P<tag>[^()]{2,40}?)\s*\)\s*[-–—:]+\s*(?=\S)")
+# Up to four all-caps words then a dash: "TTO -", "VOV.VN -", "HÀ NỘI -" (caps checked in code).
+_CAPS_TAG_RE = re.compile(r"^\s*(?P<tag>\w[\w.&/]*(?: [\w.&/]+){0,3})\s*[-–—]+\s+(?=\w)")
+# All-caps lead tags that are outlets (not datelines such as "HÀ NỘI -").
+KNOWN_OUTLET_TAGS = frozenset(
+    """TTO VOV VOV.VN VTV VTV.VN VTC VTC.VN NDĐT ND.VN TTXVN VNA TTXVN/VNA PLO NLĐO NLĐ SGGP SGGPO ANTĐ CAND
+    QĐND QDND GDVN GD&TĐ GDTĐ TN TNO DT VTCNEWS VNEXPRESS VNE KTĐT HNM ĐSPL VIETNAMNET VNN VNMEDIA INFONET
+    ZING ZINGNEWS TPO TTVH VH KT&ĐT BNEWS VOH HTV""".split()
+)
+# Dateline tags with no diacritics to tell them apart from outlet abbreviations.
+KNOWN_PLACE_TAGS = frozenset({"TP.HCM", "TPHCM", "TP HCM", "TP. HCM", "HCM", "SÀI GÒN", "HUẾ"})
+
+
+@dataclass(frozen=True)
+class DroppedLine:
+    """A line removed by the cleaner: 1-based line number in the input text, text, reason."""
+
+    line: int
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    """Kept body lines (joined in ``text``), dropped lines with reasons, the lead's outlet tag."""
+
+    kept: tuple[str, ...]
+    dropped: tuple[DroppedLine, ...] = ()
+    outlet_tag: str = ""
+    dateline: str = ""
+    source: str = field(default="")  # the outlet tag when it names an outlet (not a dateline)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.kept)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def clean_text(text: str, title: str = "", config: CleanConfig = DEFAULT_CONFIG) -> CleanResult:
+    """Keep the body lines of scraped text; drop the rest, each with a reason.
+
+    ``title``, when given, lets a first line that repeats it be dropped.
+    """
+    lines = [(number, line.strip()) for number, line in enumerate(normalize_text(text).split("\n"), start=1)]
+    lines = [(number, line) for number, line in lines if line]
+    dropped: list[DroppedLine] = []
+    outlet_tag = dateline = source = ""
+    for _ in range(config.max_passes):
+        kept, newly_dropped = _one_pass(lines, title, config)
+        kept, tag, place, outlet = _strip_lead_tag(kept)
+        outlet_tag = outlet_tag or tag
+        dateline = dateline or place
+        source = source or outlet
+        dropped.extend(newly_dropped)
+        if not newly_dropped and kept == lines:
+            break
+        lines = kept
+    dropped.sort(key=lambda item: item.line)
+    return CleanResult(
+        kept=tuple(line for _, line in lines), dropped=tuple(dropped),
+        outlet_tag=outlet_tag, dateline=dateline, source=source,
+    )
+
+
+def clean_article(article: Article, config: CleanConfig = DEFAULT_CONFIG) -> Article:
+    """The article with its body cleaned; dropped lines (with reasons) in ``meta["dropped"]``.
+
+    An outlet tag at the start of the lead is removed from the sentence and becomes the
+    ``source`` when the article has none. Idempotent.
+    """
+    result = clean_text(article.text, title=article.title, config=config)
+    if not result.dropped and result.text == article.text:
+        return article
+    meta = dict(article.meta)
+    meta["dropped"] = [*meta.get("dropped", []), *(item.to_dict() for item in result.dropped)]
+    if result.outlet_tag:
+        meta.setdefault("outlet_tag", result.outlet_tag)
+    if result.dateline:
+        meta.setdefault("dateline", result.dateline)
+    source = article.source or result.source
+    return article.replace(text=result.text, source=source, meta=meta)
+
+
+clean = clean_article
+
+
+def line_noise_reason(line: str, config: CleanConfig = DEFAULT_CONFIG) -> str | None:
+    """Why one line, on its own, is not body text (None when it may be body).
+
+    Context rules (related-article blocks, bullet runs, trailing bylines) are not applied here.
+    """
+    line = line.strip()
+    if not line:
+        return None
+    lower = line.lower()
+    n_words = len(line.split())
+    if not any(ch.isalnum() for ch in line):
+        return PUNCTUATION
+    if _IMAGE_RE.match(line):
+        return IMAGE
+    if line.endswith("|") or line.startswith("|"):
+        return CAPTION
+    if n_words <= config.max_caption_words and _CAPTION_START_RE.match(line):
+        return CAPTION
+    if n_words <= config.max_caption_words and _CAPTION_END_RE.search(line) and not _is_sentence(
+        _CAPTION_END_RE.sub("", line)
+    ):
+        return CAPTION
+    if n_words <= 8 and _COMMENTS_RE.match(line):
+        return COMMENTS
+    if _TAGS_RE.match(line):
+        return TAGS
+    if n_words <= 12 and _is_widget_bar(line):
+        return SHARE
+    if n_words <= 6 and _RELATED_HEADER_RE.match(line):
+        return RELATED_HEADER
+    if n_words <= config.max_title_words + 4 and _RELATED_LINK_RE.match(line):
+        return RELATED
+    if n_words <= config.max_title_words + 8 and _is_dated_headline(line, config):
+        return RELATED
+    if n_words <= config.max_title_words and _LINK_PREFIX_RE.match(line) and not line.endswith(tuple(_FINAL)):
+        return RELATED
+    if n_words <= 40 and _is_menu(line, config):
+        return MENU
+    if lower.rstrip(" :>»") in _SECTIONS:
+        return SECTION
+    if n_words <= 12 and _is_date_line(line):
+        return DATE_LINE
+    return None
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def _one_pass(
+    lines: list[tuple[int, str]], title: str, config: CleanConfig
+) -> tuple[list[tuple[int, str]], list[DroppedLine]]:
+    reasons: list[str | None] = [line_noise_reason(line, config) for _, line in lines]
+    if title and lines and reasons[0] is None and _same_text(lines[0][1], title):
+        reasons[0] = REPEATED_TITLE
+    _mark_related_blocks(lines, reasons, config)
+    _mark_bullet_runs(lines, reasons, config)
+    _mark_trailing_bylines(lines, reasons, config)
+    kept = [item for item, reason in zip(lines, reasons) if reason is None]
+    dropped = [DroppedLine(n, line, reason) for (n, line), reason in zip(lines, reasons) if reason is not None]
+    return kept, dropped
+
+
+def _mark_related_blocks(lines: list[tuple[int, str]], reasons: list[str | None], config: CleanConfig) -> None:
+    """After a "Tin liên quan" header, the following headline-like lines are related articles."""
+    in_block = False
+    for index, (_, line) in enumerate(lines):
+        if reasons[index] == RELATED_HEADER:
+            in_block = True
+            continue
+        if not in_block:
+            continue
+        if reasons[index] is not None:
+            continue  # other noise inside the block (a date line, a caption) keeps it open
+        if _is_headline(_BULLET_RE.sub("", line), config):
+            reasons[index] = RELATED
+        else:
+            in_block = False
+
+
+def _mark_bullet_runs(lines: list[tuple[int, str]], reasons: list[str | None], config: CleanConfig) -> None:
+    """Runs of bulleted headline-like lines (no final punctuation) are lists of other articles.
+
+    Lines already dropped for another reason neither join nor break a run, so the result does
+    not change when they are gone (idempotence).
+    """
+    run: list[int] = []
+
+    def flush(at_tail: bool = False) -> None:
+        if len(run) >= (config.min_tail_bullet_run if at_tail else config.min_bullet_run):
+            for member in run:
+                reasons[member] = BULLET_HEADLINES
+        run.clear()
+
+    for index, (_, line) in enumerate(lines):
+        if reasons[index] is not None:
+            continue
+        if _is_bullet_headline(line, config):
+            run.append(index)
+        else:
+            flush()
+    flush(at_tail=True)
+
+
+def _mark_trailing_bylines(lines: list[tuple[int, str]], reasons: list[str | None], config: CleanConfig) -> None:
+    """Drop bylines at the end ("Theo VnExpress", "Nguyễn Văn A (TTXVN)", "PV"), keeping one line at least."""
+    kept = [index for index, reason in enumerate(reasons) if reason is None]
+    while len(kept) > 1 and _is_byline(lines[kept[-1]][1], config):
+        reasons[kept.pop()] = BYLINE
+
+
+def _strip_lead_tag(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], str, str, str]:
+    """Remove an outlet tag or dateline from the first line: (lines, tag, dateline, outlet)."""
+    if not lines:
+        return lines, "", "", ""
+    number, first = lines[0]
+    tag, rest = _split_lead_tag(first)
+    if not tag:
+        return lines, "", "", ""
+    if _is_place(tag):
+        return [(number, rest), *lines[1:]], tag, tag, ""
+    return [(number, rest), *lines[1:]], tag, "", tag
+
+
+def _split_lead_tag(line: str) -> tuple[str, str]:
+    match = _PAREN_TAG_RE.match(line)
+    if match:
+        tag = match.group("tag").strip()
+        rest = line[match.end():].strip()
+        if (
+            any(ch.isalpha() for ch in tag)
+            and not re.match(r"(ảnh|theo|nguồn|video|clip)\b", tag, re.IGNORECASE)
+            and not re.search(r"\d{1,2}/\d{1,2}", tag)
+            and any(ch.isalnum() for ch in rest)
+        ):
+            return tag, rest
+    match = _CAPS_TAG_RE.match(line)
+    if match:
+        tag = match.group("tag").strip()
+        rest = line[match.end():].strip()
+        if tag.isupper() and rest[:1].isupper() and not all(w.isupper() for w in rest.split()[:3]) and (
+            tag in KNOWN_OUTLET_TAGS or _is_place(tag)
+        ):
+            return tag, rest
+    return "", line
+
+
+def _is_place(tag: str) -> bool:
+    """An all-caps dateline ("HÀ NỘI", "ĐÀ NẴNG", "TP.HCM"), not an outlet abbreviation."""
+    if tag.upper() in KNOWN_PLACE_TAGS:
+        return True
+    has_marks = any(unicodedata.decomposition(ch) for ch in tag if ch.isalpha())
+    return tag.isupper() and (has_marks or " " in tag) and tag.upper() not in KNOWN_OUTLET_TAGS
+
+
+# --------------------------------------------------------------------------- line shapes
+
+
+def _is_sentence(text: str) -> bool:
+    """Text that reads as a full sentence: ends with sentence punctuation."""
+    return text.rstrip().endswith((".", "!", "?", "…", ".\"", ".”"))
+
+
+def _is_headline(line: str, config: CleanConfig) -> bool:
+    words = line.split()
+    return (
+        1 <= len(words) <= config.max_title_words
+        and not line.endswith(tuple(_FINAL))
+        and any(ch.isalpha() for ch in line)
+    ) or _is_dated_headline(line, config)
+
+
+def _is_bullet_headline(line: str, config: CleanConfig) -> bool:
+    match = _BULLET_RE.match(line)
+    if not match or match.end() == 0:
+        return False
+    rest = line[match.end():]
+    return (
+        bool(rest)
+        and rest[0].isupper()
+        and len(rest.split()) >= config.min_bullet_headline_words
+        and _is_headline(rest, config)
+        and ":" not in rest
+    )
+
+
+def _is_dated_headline(line: str, config: CleanConfig) -> bool:
+    """A headline followed by its date, as related-article lists print them."""
+    match = _DATED_HEADLINE_RE.match(line)
+    if not match:
+        return False
+    head = _BULLET_RE.sub("", match.group("head")).strip().strip("\"“”'‘’")
+    return (
+        bool(head)
+        and head[0].isupper()
+        and len(head.split()) <= config.max_title_words
+        and not _is_sentence(head)
+    )
+
+
+def _is_widget_bar(line: str) -> bool:
+    rest = _WIDGET_RE.sub(" ", line)
+    return not rest.strip() and any(ch.isalpha() for ch in line)
+
+
+def _is_menu(line: str, config: CleanConfig) -> bool:
+    if line.endswith(tuple(".!?…\"”")):
+        return False
+    segments = [s.strip() for s in _MENU_SEPARATORS_RE.split(line) if s.strip()]
+    if len(segments) < 2:
+        return False
+    if any(len(s.split()) > config.max_menu_segment_words for s in segments):
+        return False
+    if any(s.lower() in _SECTIONS for s in segments) and len(segments) >= 2:
+        return True
+    strong = bool(_STRONG_MENU_SEP_RE.search(line))
+    pipes = line.count("|")
+    # Breadcrumbs use > or »; pipe/bullet/slash menus need three or more short segments,
+    # each starting with a capital letter, since "A/B" and "A - B" occur in body text.
+    if strong:
+        # "Trang chủ > Thời sự" (one separator, a section name: handled above) or a chain of
+        # two or more: "Xã hội > Giao thông > Hà Nội". "Trẻ lớn > 6 tuổi" is body (AbMuSu).
+        return len(_STRONG_MENU_SEP_RE.findall(line)) >= 2 and all(s[:1].isupper() for s in segments)
+    return (pipes >= 2 or line.count("•") >= 2 or line.count("·") >= 2) and len(segments) >= 3 and all(
+        s[:1].isupper() for s in segments
+    )
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that is only a date/time header: "Thứ sáu, 20/05/2016 - 06:33", "20/05/2016 09:03 GMT+7"."""
+    if not re.search(r"\d", line):
+        return False
+    if not re.search(r"\d{1,2}[/.\-]\d{1,2}([/.\-]\d{2,4})?|\d{1,2}\s+tháng\s+\d{1,2}|\d{4}-\d{2}-\d{2}", line,
+                     re.IGNORECASE):
+        return False
+    rest = _DATE_WORDS_RE.sub(" ", line)
+    return not rest.strip()
+
+
+def _is_byline(line: str, config: CleanConfig) -> bool:
+    words = line.split()
+    if not words or len(words) > config.max_byline_words:
+        return False
+    stripped = line.strip("()[] ")
+    if _BYLINE_THEO_RE.match(line):
+        return True
+    match = _BYLINE_REPORTER_RE.match(stripped) or _BYLINE_CREDIT_RE.match(stripped)
+    if match:
+        rest = match.group("rest").strip()
+        return not rest or _is_name(rest)
+    if line.endswith((".", "!", "?", "…", ":", ";", ",")) and not line.endswith(("./.", ".)")):
+        return False
+    return _is_name(line)
+
+
+def _is_name(line: str) -> bool:
+    """Capitalized name words, optionally "/Outlet" or "(Outlet)" after them.
+
+    "Nguyễn Văn A (TTXVN)", "Đỗ Tuấn Anh/VOV-Phnom Penh", "NGUYỆT PHƯƠNG", "Minh Anh - Hoàng Nam".
+    """
+    core = _OUTLET_IN_PARENS_RE.sub("", line).strip()
+    core = re.split(r"\s*/\s*", core)[0]
+    name_words = [w for w in re.split(r"[\s\-–,&]+", core) if w and w not in ("và",)]
+    if not name_words or len(name_words) > 7:
+        return False
+    return all(_is_name_word(w) for w in name_words)
+
+
+def _is_name_word(word: str) -> bool:
+    word = word.strip(".")
+    return bool(word) and word[0].isupper() and word.replace(".", "").isalpha() and (
+        word.isupper() or word[1:].islower() or len(word) == 1
+    )
+
+
+def _same_text(a: str, b: str) -> bool:
+    def key(s: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", " ", normalize_text(s).lower()).split())
+
+    return key(a) == key(b)

@@ -1,0 +1,516 @@
+"""Read articles from plain text, HTML, JSON and JSONL files, directories and stdin.
+
+Every input ends up as :class:`bantin.models.Article` with normalized text (NFC, traditional tone
+placement, plain spaces; see :func:`bantin.text.normalize_text`). Inputs that cannot be used are
+appended to ``errors`` as :class:`bantin.models.Rejected` (file, line, reason) and reading goes
+on; with ``strict=True`` the first one raises :class:`ReadError` instead.
+
+Formats:
+
+* ``.txt``: the first line is the title when it is short (``ReaderConfig.max_title_words``) and
+  has no sentence-final punctuation; the rest is the body. Leading scraper noise (menus, dates)
+  is skipped when looking for the title but left in the text for the cleaner.
+* ``.html`` / ``.htm``: main text and title/date/url/site name through trafilatura (offline).
+* ``.json``: one article object or a list of them; ``.jsonl``: one object per line, streamed.
+* directories: recursive, sorted; files with other extensions are reported as skipped.
+* ``-``: JSONL on stdin.
+
+Record fields: ``id``, ``title``, ``text`` (aliases ``content``, ``body``), ``source``, ``url``,
+``published``; only the text is required. ``id`` defaults to the file path (``path:LINE`` for
+JSONL, ``path:INDEX`` for JSON lists). A repeated id is reported and made unique (``id#2``).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from typing import IO, Any, Callable, Iterable, Iterator
+
+from bantin.models import Article, Rejected
+from bantin.text import normalize_text
+
+log = logging.getLogger(__name__)
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+@dataclass(frozen=True)
+class ReaderConfig:
+    # A first .txt line longer than this is a sentence, not a headline: VMDS titles are 4-22
+    # words (max 22 over 628 documents), AbMuSu titles 5-24.
+    max_title_words: int = 25
+    # Characters that end a sentence; a first line ending in one of them is body, not a title.
+    sentence_final: str = ".!?…;:\"”»)"
+    # A text whose control characters exceed this fraction is binary data, not an article
+    # (real text has none besides newlines and tabs, which normalization turns into spaces).
+    max_control_fraction: float = 0.01
+    # Replacement characters (U+FFFD) above this fraction of the text: undecodable, reject.
+    max_replacement_fraction: float = 0.05
+    # Bytes sniffed at the start of a JSONL file to choose its encoding when it is not UTF-8.
+    sniff_bytes: int = 65536
+
+
+DEFAULT_CONFIG = ReaderConfig()
+
+TEXT_ALIASES = ("text", "content", "body")
+STRING_FIELDS = ("title", "source", "url")
+
+
+class ReadError(Exception):
+    """Raised in strict mode at the first rejected input; ``rejected`` says where and why."""
+
+    def __init__(self, rejected: Rejected):
+        super().__init__(str(rejected))
+        self.rejected = rejected
+
+
+class _Reporter:
+    """Collects rejected and skipped inputs; raises in strict mode."""
+
+    def __init__(self, errors: list[Rejected] | None, strict: bool, skipped: list[Rejected] | None):
+        self.errors = errors
+        self.strict = strict
+        self.skipped = skipped
+
+    def reject(self, where: str, reason: str, line: int | None = None) -> None:
+        item = Rejected(where=where, reason=reason, line=line)
+        log.info("rejected %s", item)
+        if self.errors is not None:
+            self.errors.append(item)
+        if self.strict:
+            raise ReadError(item)
+
+    def skip(self, where: str, reason: str) -> None:
+        item = Rejected(where=where, reason=f"skipped: {reason}")
+        log.warning("%s", item)
+        if self.skipped is not None:
+            self.skipped.append(item)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def iter_articles(
+    paths: Iterable[str],
+    errors: list[Rejected] | None = None,
+    strict: bool = False,
+    skipped: list[Rejected] | None = None,
+    config: ReaderConfig = DEFAULT_CONFIG,
+) -> Iterator[Article]:
+    """Yield articles from files, directories or ``-`` (JSONL on stdin), streaming.
+
+    Bad inputs go to ``errors`` (or raise :class:`ReadError` when ``strict``); files a directory
+    holds with unknown extensions go to ``skipped`` (and the log), never silently.
+    """
+    reporter = _Reporter(errors, strict, skipped)
+    seen: dict[str, int] = {}
+    for path in paths:
+        for article in _iter_path(str(path), reporter, config):
+            yield _unique_id(article, seen)
+
+
+def read_articles(
+    paths: Iterable[str],
+    errors: list[Rejected] | None = None,
+    strict: bool = False,
+    skipped: list[Rejected] | None = None,
+    config: ReaderConfig = DEFAULT_CONFIG,
+) -> list[Article]:
+    """All articles of :func:`iter_articles` as a list."""
+    return list(iter_articles(paths, errors=errors, strict=strict, skipped=skipped, config=config))
+
+
+def article_from_record(
+    record: Any, default_id: str, where: str, line: int | None = None, meta: dict[str, Any] | None = None
+) -> Article | Rejected:
+    """Build an article from a JSON object, or say why it cannot be one."""
+    if not isinstance(record, dict):
+        return Rejected(where, f"expected a JSON object, got {_json_type(record)}", line)
+    text_key = next((k for k in TEXT_ALIASES if record.get(k) is not None), None)
+    if text_key is None:
+        return Rejected(where, "missing field 'text' (or 'content'/'body')", line)
+    text = record[text_key]
+    if not isinstance(text, str):
+        return Rejected(where, f"field '{text_key}' must be a string, got {_json_type(text)}", line)
+    fields: dict[str, str] = {}
+    for key in STRING_FIELDS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return Rejected(where, f"field '{key}' must be a string, got {_json_type(value)}", line)
+        fields[key] = value or ""
+    raw_id = record.get("id")
+    if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
+        return Rejected(where, f"field 'id' must be a string or an integer, got {_json_type(raw_id)}", line)
+    published = record.get("published")
+    if published is not None and not isinstance(published, str):
+        return Rejected(where, f"field 'published' must be a string, got {_json_type(published)}", line)
+    article_id = str(raw_id) if raw_id is not None and str(raw_id).strip() else default_id
+    return _make_article(
+        where, line, text=text, id=article_id, published=published, meta=meta, **fields
+    )
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _iter_path(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator[Article]:
+    if path == STDIN:
+        yield from _read_jsonl_stream(sys.stdin.buffer, STDIN_NAME, reporter, config)
+        return
+    if os.path.isdir(path):
+        yield from _iter_directory(path, reporter, config)
+        return
+    reader = _reader_for(path)
+    if reader is None:
+        if not os.path.lexists(path):
+            reporter.reject(path, "no such file or directory")
+        else:
+            reporter.reject(path, f"unsupported file type {_extension(path)!r} (use {_known_list()})")
+        return
+    yield from reader(path, reporter, config)
+
+
+def _iter_directory(root: str, reporter: _Reporter, config: ReaderConfig) -> Iterator[Article]:
+    def on_error(error: OSError) -> None:
+        reporter.reject(error.filename or root, f"cannot list directory: {error.strerror or error}")
+
+    for directory, subdirs, files in os.walk(root, onerror=on_error):
+        subdirs.sort()
+        for name in sorted(files):
+            path = os.path.join(directory, name)
+            if name.startswith("."):
+                log.info("skipped hidden file %s", path)
+                continue
+            reader = _reader_for(path)
+            if reader is None:
+                reporter.skip(path, f"unsupported file type {_extension(path)!r}")
+                continue
+            yield from reader(path, reporter, config)
+
+
+def _extension(path: str) -> str:
+    return os.path.splitext(path)[1].lower()
+
+
+def _reader_for(path: str) -> Callable[[str, _Reporter, ReaderConfig], Iterator[Article]] | None:
+    return READERS.get(_extension(path))
+
+
+def _known_list() -> str:
+    return " ".join(sorted(READERS))
+
+
+# --------------------------------------------------------------------------- bytes -> text
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+    encoding: str
+    confidence: float
+
+
+def _decode(data: bytes, name: str) -> _Text:
+    """Bytes to NFC text via bantin.ingest.encoding (UTF-8 only if that module is missing)."""
+    try:
+        from bantin.ingest.encoding import decode_bytes
+    except ImportError:  # the encoding module is optional at import time only while it is built
+        log.debug("bantin.ingest.encoding unavailable; decoding %s as UTF-8", name)
+        text = data.decode("utf-8-sig", errors="replace")
+        return _Text(unicodedata.normalize("NFC", text), "utf-8", 1.0 if "\ufffd" not in text else 0.0)
+    decoded = decode_bytes(data, name)
+    for note in getattr(decoded, "notes", ()) or ():
+        log.info("%s: %s", name, note)
+    return _Text(decoded.text, decoded.encoding, float(decoded.confidence))
+
+
+def _read_bytes(path: str, reporter: _Reporter) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        reporter.reject(path, f"cannot read file: {error.strerror or error}")
+        return None
+
+
+def _text_problem(text: str, config: ReaderConfig) -> str | None:
+    """Why decoded text is not an article (binary data, undecodable), or None."""
+    if not text.strip():
+        return "empty file" if not text else "no text (only whitespace)"
+    sample = text[:100_000]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    if controls > config.max_control_fraction * len(sample):
+        return f"looks like binary data ({controls} control characters in the first {len(sample)})"
+    bad = sample.count("\ufffd")
+    if bad > config.max_replacement_fraction * len(sample):
+        return f"undecodable text ({bad} invalid characters in the first {len(sample)})"
+    return None
+
+
+def _load_text(path: str, reporter: _Reporter, config: ReaderConfig) -> _Text | None:
+    data = _read_bytes(path, reporter)
+    if data is None:
+        return None
+    if not data:
+        reporter.reject(path, "empty file")
+        return None
+    decoded = _decode(data, path)
+    problem = _text_problem(decoded.text, config)
+    if problem:
+        reporter.reject(path, problem)
+        return None
+    return decoded
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _read_txt(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator[Article]:
+    decoded = _load_text(path, reporter, config)
+    if decoded is None:
+        return
+    title, body = split_title(normalize_text(decoded.text), config)
+    if not body.strip():
+        body, title = title, ""
+    yield _make_article(path, None, text=body, id=path, title=title, meta=_encoding_meta(decoded))
+
+
+def split_title(text: str, config: ReaderConfig = DEFAULT_CONFIG) -> tuple[str, str]:
+    """(title, body) of a plain-text article; the title is "" when the first real line is a sentence.
+
+    Leading lines the cleaner would drop (menus, dates, share bars) are passed over when looking
+    for the title and stay in the body.
+    """
+    from bantin.ingest.boilerplate import line_noise_reason
+
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or line_noise_reason(stripped) is not None:
+            continue
+        others = [other for other in lines[index + 1:] if other.strip()]
+        if others and _is_title_like(stripped, config):
+            return stripped, "\n".join(lines[:index] + lines[index + 1:]).strip("\n")
+        break
+    return "", text
+
+
+def _is_title_like(line: str, config: ReaderConfig) -> bool:
+    return len(line.split()) <= config.max_title_words and not line.endswith(tuple(config.sentence_final))
+
+
+def _read_html(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator[Article]:
+    decoded = _load_text(path, reporter, config)
+    if decoded is None:
+        return
+    extracted = extract_html(decoded.text)
+    if extracted is None or not extracted.get("text", "").strip():
+        reporter.reject(path, "no article text found in the HTML page")
+        return
+    meta = _encoding_meta(decoded)
+    if extracted.get("sitename"):
+        meta["sitename"] = extracted["sitename"]
+    yield _make_article(
+        path, None,
+        text=extracted["text"], id=path, title=extracted.get("title") or "",
+        source=extracted.get("sitename") or "", url=extracted.get("url") or "",
+        published=extracted.get("date") or None, meta=meta,
+    )
+
+
+def extract_html(html: str) -> dict[str, str] | None:
+    """Main text and metadata of an HTML page (trafilatura, no network), or None if no text.
+
+    The returned text does not repeat the title as its first line.
+    """
+    import trafilatura  # wrapped here only; it is a core dependency
+
+    document = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        # Keep the time of day when the page has it (trafilatura's default format drops it).
+        date_extraction_params={"extensive_search": True, "original_date": True,
+                                "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+    )
+    if document is None:
+        return None
+    get = document.get if isinstance(document, dict) else lambda key: getattr(document, key, None)
+    text = (get("text") or "").strip()
+    title = (get("title") or "").strip()
+    lines = [line for line in text.split("\n") if line.strip()]
+    if lines and title and normalize_text(lines[0].strip()) == normalize_text(title):
+        lines = lines[1:]
+    return {
+        "text": "\n".join(lines),
+        "title": title,
+        "date": get("date") or "",
+        "url": get("url") or "",
+        "sitename": get("sitename") or "",
+    }
+
+
+def _read_json(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator[Article]:
+    decoded = _load_text(path, reporter, config)
+    if decoded is None:
+        return
+    try:
+        data = json.loads(decoded.text)
+    except json.JSONDecodeError as error:
+        reporter.reject(path, f"invalid JSON: {error.msg} (column {error.colno})", error.lineno)
+        return
+    meta = _encoding_meta(decoded)
+    if isinstance(data, list):
+        for index, record in enumerate(data):
+            result = article_from_record(record, f"{path}:{index}", path, None, dict(meta))
+            if isinstance(result, Rejected):
+                reporter.reject(path, f"item {index}: {result.reason}")
+            else:
+                yield result
+        return
+    result = article_from_record(data, path, path, None, meta)
+    if isinstance(result, Rejected):
+        reporter.reject(result.where, result.reason)
+    else:
+        yield result
+
+
+def _read_jsonl(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator[Article]:
+    try:
+        handle = open(path, "rb")
+    except OSError as error:
+        reporter.reject(path, f"cannot read file: {error.strerror or error}")
+        return
+    with handle:
+        yield from _read_jsonl_stream(handle, path, reporter, config)
+
+
+def _read_jsonl_stream(handle: IO[bytes], where: str, reporter: _Reporter, config: ReaderConfig) -> Iterator[Article]:
+    """One record per line, never holding more than one line in memory.
+
+    Lines are decoded as UTF-8 (as JSON requires); a line that is not valid UTF-8 goes through
+    the encoding detector on its own.
+    """
+    any_line = False
+    for number, raw in enumerate(handle, start=1):
+        any_line = True
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            decoded = _Text(line, "utf-8", 1.0)
+        except UnicodeDecodeError:
+            decoded = _decode(raw, f"{where}:{number}")
+            line = decoded.text
+        problem = _text_problem(line, config)
+        if problem:
+            reporter.reject(where, problem, number)
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            reporter.reject(where, f"invalid JSON: {error.msg} (column {error.colno})", number)
+            continue
+        result = article_from_record(record, f"{where}:{number}", where, number, _encoding_meta(decoded))
+        if isinstance(result, Rejected):
+            reporter.reject(result.where, result.reason, result.line)
+        else:
+            yield result
+    if not any_line:
+        reporter.reject(where, "empty file")
+
+
+READERS: dict[str, Callable[[str, _Reporter, ReaderConfig], Iterator[Article]]] = {
+    ".txt": _read_txt,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".json": _read_json,
+    ".jsonl": _read_jsonl,
+}
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _encoding_meta(decoded: _Text) -> dict[str, Any]:
+    return {"encoding": decoded.encoding, "encoding_confidence": round(decoded.confidence, 3)}
+
+
+def _make_article(
+    where: str,
+    line: int | None,
+    *,
+    text: str,
+    id: str,
+    title: str = "",
+    source: str = "",
+    url: str = "",
+    published: str | None = None,
+    meta: dict[str, Any] | None = None,
+) -> Article:
+    meta = dict(meta or {})
+    meta["file"] = where
+    if line is not None:
+        meta["line"] = line
+    when = None
+    if published and published.strip():
+        when = _parse_published(published)
+        if when is None:
+            meta["published_raw"] = normalize_text(published.strip())
+            place = f"{where}:{line}" if line is not None else where
+            message = f"unparseable published date {published.strip()!r}; kept as published_raw"
+            meta.setdefault("warnings", []).append(message)
+            log.warning("%s: %s", place, message)
+    return Article(
+        text=normalize_text(text).strip("\n"),
+        id=normalize_text(id).strip(),
+        title=normalize_text(title).strip(),
+        source=normalize_text(source).strip(),
+        url=url.strip(),
+        published=when,
+        meta=meta,
+    )
+
+
+def _parse_published(value: str) -> datetime | None:
+    """A date through bantin.ingest.dates (ISO 8601 only if that module is missing)."""
+    try:
+        from bantin.ingest.dates import parse_date
+    except ImportError:  # only while the dates module is being built
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return parse_date(value)
+
+
+def _unique_id(article: Article, seen: dict[str, int]) -> Article:
+    count = seen.get(article.id, 0) + 1
+    seen[article.id] = count
+    if count == 1:
+        return article
+    new_id = f"{article.id}#{count}"
+    while new_id in seen:
+        count += 1
+        new_id = f"{article.id}#{count}"
+    seen[new_id] = 1
+    place = article.meta.get("file", "?")
+    if article.meta.get("line") is not None:
+        place = f"{place}:{article.meta['line']}"
+    message = f"{place}: duplicate id {article.id!r} renamed to {new_id!r}"
+    log.warning("%s", message)
+    meta = dict(article.meta)
+    meta["original_id"] = article.id
+    meta["warnings"] = [*meta.get("warnings", []), message]
+    return article.replace(id=new_id, meta=meta)
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
+            int: "a number", float: "a number", type(None): "null"}.get(type(value), type(value).__name__)
