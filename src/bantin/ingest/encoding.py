@@ -197,6 +197,7 @@ def is_vietnamese_syllable(word: str) -> bool:
 
 _STRIP = string.punctuation + "“”‘’«»…–—„‚·•‹›\u00a0"
 _PART_SPLIT = re.compile(r"[-/]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=65536)
@@ -280,13 +281,16 @@ def _decode_viqr_token(token: str) -> str:
     # it, not all do): keep it literal when reading it as a tone makes the word invalid.
     body = token.rstrip(_TRAILING_CLOSERS)
     if len(body) >= 2 and body[-1] in ".?'" and body[-2] in _VIQR_VOWELS + "(^+" and body[-3:-2] != "\\":
-        core = decoded.strip(_STRIP)
-        if core and _token_verdict(core) < 0:
+        if _last_word_verdict(decoded) < 0:
             alternative = _VIQR_TOKEN_RE.sub(_viqr_sub, body[:-1]) + body[-1] + token[len(body):]
-            alt_core = alternative.strip(_STRIP)
-            if not alt_core or _token_verdict(alt_core) >= 0:
+            if _last_word_verdict(alternative) >= 0:
                 return alternative
     return decoded
+
+
+def _last_word_verdict(token: str) -> int:
+    words = _WORD_RE.findall(token)
+    return _token_verdict(words[-1]) if words else 0
 
 
 _WHITESPACE_SPLIT = re.compile(r"(\s+)")
@@ -455,7 +459,6 @@ _UPPER_TONED = frozenset(
     for letter in "aăâeêioôơuưy" for tone in range(1, 6)
 )
 _LOWER_TONED = frozenset(ch.lower() for ch in _UPPER_TONED)
-_WORD_RE = re.compile(r"[^\W\d_]+")
 _SENTENCE_START_RE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s[\"“'‘(])|(?<=^[\"“'‘(]))([^\W\d_])", re.M
 )
