@@ -325,7 +325,7 @@ _TIME_RE = re.compile(
     r"(?:\s*:\s*(?P<m>[0-9]{2})(?:\s*:\s*(?P<s>[0-9]{2})(?:[.,][0-9]+)?)?"
     r"|\s*(?:h|gio)\s*(?P<m2>[0-9]{1,2})?(?:\s*(?:phut|p|')(?![a-z]))?|g(?P<m3>[0-9]{2}))"
     r"(?![0-9])"
-    r"(?P<off>z(?![a-z])|[+\-][0-9]{2}:?[0-9]{2}(?![0-9]))?"
+    r"(?P<off>z(?![a-z])|\s?[+\-][0-9]{2}:?[0-9]{2}(?![0-9:]))?"
     r"(?:\s*(?P<ampm>a\.?m\.?|p\.?m\.?|sa|ch|sang|trua|chieu|toi|dem)(?![a-z]))?"
 )
 _TZ_RE = re.compile(
@@ -342,7 +342,9 @@ def _parse_time(m: re.Match[str]) -> tuple[time, bool, str] | None:
     minute, second = int(minute_s), int(m.group("s") or 0)
     ampm = (m.group("ampm") or "").replace(".", "")
     twelve = ampm in ("am", "pm", "sa", "ch")
-    if twelve:
+    if twelve and ampm in ("pm", "ch") and 13 <= hour <= 23:
+        twelve = False  # "22:15 PM": a 24-hour clock with a redundant suffix
+    elif twelve:
         if not 1 <= hour <= 12:
             return None
         if ampm in ("am", "sa"):
@@ -361,6 +363,7 @@ def _parse_time(m: re.Match[str]) -> tuple[time, bool, str] | None:
 
 
 def _offset_of(text: str) -> timezone | None:
+    text = text.strip()
     if text == "z":
         return timezone.utc
     sign = -1 if text[0] == "-" else 1
@@ -376,14 +379,23 @@ def _find_core(folded: str) -> tuple[str, re.Match[str]] | None:
     for table in (_DATE_PATTERNS, _YEARLESS_PATTERNS):
         best = None
         for name, pattern in table:
-            for m in pattern.finditer(folded):
-                key = (m.start(), -(m.end() - m.start()))
-                if best is None or key < best[0]:
-                    best = (key, name, m)
-                break
+            m = pattern.search(folded)
+            if m is None:
+                continue
+            key = (m.start(), -(m.end() - m.start()))
+            if best is None or key < best[0]:
+                best = (key, name, m)
         if best is not None:
             return best[1], best[2]
     return None
+
+
+def _us_looking(m: re.Match[str]) -> bool:
+    """``5/6/2016``: slashes, four-digit year, no zero padding -- the .NET en-US ``M/d/yyyy``."""
+    groups = m.groupdict()
+    if groups.get("sep") != "/" or "a" not in groups or len(groups.get("y") or "") != 4:
+        return False
+    return not m.group("a").startswith("0") and not m.group("b").startswith("0")
 
 
 def _readings(name: str, m: re.Match[str], original: str) -> list[tuple[int, int, bool]]:
@@ -402,6 +414,48 @@ def _readings(name: str, m: re.Match[str], original: str) -> list[tuple[int, int
     return [(month, int(m.group("d")), True)] if month else []
 
 
+_RELATIVE_HEADER_RE = re.compile(
+    _B + r"(?:(?P<n>[0-9]{1,4})\s+(?P<unit>giay|phut|gio|tieng|ngay|tuan|thang|nam)\s+truoc"
+    r"|hom\s+(?P<day>nay|qua|kia)|(?P<just>vua\s+xong|vua\s+moi|moi\s+day))" + _E
+)
+_SECONDS = {"giay": 1, "phut": 60, "gio": 3600, "tieng": 3600}
+
+
+def _parse_relative_header(folded: str, now: datetime) -> ParsedDate | None:
+    """``5 phút trước``, ``2 giờ trước``, ``Hôm qua 10:15``, ``vừa xong`` (aggregator headers)."""
+    m = _RELATIVE_HEADER_RE.search(folded)
+    if m is None:
+        return None
+    now = now.astimezone(VN_TZ)
+    span = (m.start(), m.end())
+    try:
+        if m.group("just"):
+            return ParsedDate(now, "relative", False, True, span)
+        if m.group("n"):
+            count, unit = int(m.group("n")), m.group("unit")
+            if unit in _SECONDS:
+                return ParsedDate(now - timedelta(seconds=count * _SECONDS[unit]), "relative", False, True, span)
+            if unit in ("ngay", "tuan"):
+                day = now.date() - timedelta(days=count * (7 if unit == "tuan" else 1))
+            else:
+                day = _add_months(now.date(), -count * (12 if unit == "nam" else 1))
+            if day.year < MIN_YEAR:
+                return None
+            return ParsedDate(datetime.combine(day, time(0, 0), tzinfo=VN_TZ), "relative", False, False, span)
+        day = now.date() - timedelta(days={"nay": 0, "qua": 1, "kia": 2}[m.group("day")])
+    except (ValueError, OverflowError):
+        return None
+    masked = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end():]
+    clock = None
+    for tm in _TIME_RE.finditer(masked):
+        parsed = _parse_time(tm)
+        if parsed is not None:
+            clock, span = parsed[0], (min(span[0], tm.start()), max(span[1], tm.end()))
+            break
+    value = datetime.combine(day, clock or time(0, 0), tzinfo=VN_TZ)
+    return ParsedDate(value, "relative time" if clock else "relative", False, clock is not None, span)
+
+
 def parse_date_detailed(
     text: str, *, reference: datetime | None = None, dayfirst: bool | None = None
 ) -> ParsedDate | None:
@@ -413,9 +467,13 @@ def parse_date_detailed(
     if not isinstance(text, str) or not text.strip():
         return None
     original, folded = _prepare(text[:2000])
+    ref = reference
+    if ref is not None and ref.tzinfo is None:
+        ref = ref.replace(tzinfo=VN_TZ)
+    now = ref or datetime.now(VN_TZ)
     found = _find_core(folded)
     if found is None:
-        return None
+        return _parse_relative_header(folded, now)
     name, m = found
     yearless = "y" not in m.groupdict()
     masked = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end():]
@@ -446,10 +504,7 @@ def parse_date_detailed(
     weekday_m = _WEEKDAY_RE.search(masked)
     weekday = _weekday_of(weekday_m) if weekday_m else None
 
-    ref = reference
-    if ref is not None and ref.tzinfo is None:
-        ref = ref.replace(tzinfo=VN_TZ)
-    ref_day = (ref or datetime.now(VN_TZ)).astimezone(VN_TZ).date()
+    ref_day = now.astimezone(VN_TZ).date()
 
     candidates: list[tuple[date, bool]] = []
     for month, day, is_dayfirst in _readings(name, m, original):
@@ -477,7 +532,7 @@ def parse_date_detailed(
             ambiguous = True
             if dayfirst is not None:
                 prefer_dayfirst = dayfirst
-            elif twelve_hour and m.group("sep") == "/" and not _VIETNAMESE_CONTEXT.search(masked):
+            elif twelve_hour and _us_looking(m) and not _VIETNAMESE_CONTEXT.search(masked):
                 prefer_dayfirst = False
             else:
                 prefer_dayfirst = True
@@ -550,7 +605,10 @@ _NEXT = r"(?:sap\s+toi|toi\s+day|ke\s+tiep|tiep\s+theo|toi|sau)"
 _PREV = r"(?:vua\s+qua|vua\s+roi|truoc|ngoai|qua)"
 _REL = r"(?P<q>nay|" + _NEXT + "|" + _PREV + r"|kia)"
 _YEAR_REL = r"nam\s+(?P<yq>nay|ngoai|truoc|" + _NEXT + r"|kia|(?P<yy>[0-9]{4}))"
-_PAREN_DATE = r"(?:\s*\(\s*(?P<pd>[0-9]{1,2})\s*[/.\-]\s*(?P<pm>[0-9]{1,2})(?:\s*[/.\-]\s*(?P<py>[0-9]{4}))?\s*\))?"
+_PAREN_DATE = (
+    r"(?:\s*(?P<open>\()?\s*,?\s*(?P<pd>[0-9]{1,2})\s*[/.\-]\s*(?P<pm>[0-9]{1,2})(?:\s*[/.\-]\s*(?P<py>[0-9]{4}))?"
+    r"(?(open)\s*\)|(?![0-9]|\s*[./\-:]\s*[0-9])))?"
+)
 _ORDINAL_CONTEXT = re.compile(
     r"(?:lan|nguoi|dot|vong|ky|khoa|cuoc|hang|giai|con|ngay|tuan|thang|nam|buoi|tran|phien|chang|so|muc|dieu|khoan|vi\s+tri|lop)\s*$"
 )
@@ -807,8 +865,9 @@ _SEASONS = {"xuan": (1, 3), "he": (4, 6), "ha": (4, 6), "thu": (7, 9), "dong": (
     r"(?:\s+" + _YEAR_REL + _E + r"|\s+(?P<y>(?:19|20|21)[0-9]{2})(?![0-9])|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
 )
 def _season_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
-    if original[m.start():m.start() + 3].lower() not in ("mùa", "mua"):
-        return None  # mưa xuân is spring rain
+    word = original[m.start():m.start() + 3].lower()
+    if word != "mùa" and not (word == "mua" and original[m.start():m.end()].isascii()):
+        return None  # "mưa xuân" is spring rain, "mua xuân" buying spring; accentless text is trusted
     first, last = _SEASONS[m.group("s")]
     fixed = _year_of(m.group("yq") if not m.group("yy") else None, m.group("y") or m.group("yy"), pub)
     if fixed is not None:
