@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from bantin.models import Article
@@ -225,7 +226,9 @@ def clean_article(article: Article, config: CleanConfig = DEFAULT_CONFIG) -> Art
     """The article with its body cleaned; dropped lines (with reasons) in ``meta["dropped"]``.
 
     An outlet tag at the start of the lead is removed from the sentence and becomes the
-    ``source`` when the article has none. Idempotent.
+    ``source`` when the article has none; a dropped date line becomes ``published`` when the
+    article has none. Line numbers in ``meta["dropped"]`` count lines of ``article.text``.
+    Idempotent.
     """
     result = clean_text(article.text, title=article.title, config=config)
     if not result.dropped and result.text == article.text:
@@ -237,7 +240,18 @@ def clean_article(article: Article, config: CleanConfig = DEFAULT_CONFIG) -> Art
     if result.dateline:
         meta.setdefault("dateline", result.dateline)
     source = article.source or result.source
-    return article.replace(text=result.text, source=source, meta=meta)
+    published = article.published or _date_from_header(result.dropped)
+    return article.replace(text=result.text, source=source, published=published, meta=meta)
+
+
+def _date_from_header(dropped: tuple[DroppedLine, ...]) -> datetime | None:
+    """The publication date from a dropped header date line ("Thứ ba, 15/07/2025 - 06:45")."""
+    from bantin.ingest.readers import parse_published
+
+    for item in dropped:
+        if item.reason == DATE_LINE:
+            return parse_published(item.text)
+    return None
 
 
 clean = clean_article
@@ -316,7 +330,9 @@ def _mark_related_blocks(lines: list[tuple[int, str]], reasons: list[str | None]
             continue
         if reasons[index] is not None:
             continue  # other noise inside the block (a date line, a caption) keeps it open
-        if _is_headline(_BULLET_RE.sub("", line), config):
+        if _is_byline(line, config):
+            reasons[index] = BYLINE
+        elif _is_headline(_BULLET_RE.sub("", line), config):
             reasons[index] = RELATED
         else:
             in_block = False

@@ -460,7 +460,7 @@ def _make_article(
         meta["line"] = line
     when = None
     if published and published.strip():
-        when = _parse_published(published)
+        when = parse_published(published)
         if when is None:
             meta["published_raw"] = normalize_text(published.strip())
             place = f"{where}:{line}" if line is not None else where
@@ -478,8 +478,8 @@ def _make_article(
     )
 
 
-def _parse_published(value: str) -> datetime | None:
-    """A date through bantin.ingest.dates (ISO 8601 only if that module is missing)."""
+def parse_published(value: str) -> datetime | None:
+    """A ``published`` header string as a datetime, or None (bantin.ingest.dates.parse_date)."""
     try:
         from bantin.ingest.dates import parse_date
     except ImportError:  # only while the dates module is being built
