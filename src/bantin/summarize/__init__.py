@@ -1,0 +1,130 @@
+"""Extractive, attributed multi-document summaries: ``summarize(articles, max_words=100)``.
+
+The pipeline (one module each):
+
+1. ``features.build_view``: split every article into sentences (``article_sentences`` defines
+   the indexing used by ``SourceRef``), clean them (``compress``), mark candidates (long
+   enough, not a credit line, no orphaned pronoun/connective opener -- ``order.needs_predecessor``);
+2. ``features.bigram_features`` + ``model``: every syllable bigram of the cluster (a "concept")
+   gets a weight, the predicted probability that a human summary contains it; copies in one
+   ``duplicate_groups`` entry count as one voice;
+3. ``select``: the concept ILP picks whole sentences maximizing the covered weight within
+   ``max_words`` syllables, with no near-repeats;
+4. ``order``: chronological across articles, source order within one;
+5. ``attribute``: each summary sentence lists every article sentence stating the same content.
+
+``fill=True`` is the *evaluation mode*: after the whole-sentence selection one more sentence
+(the one adding the most weight within the words left) is appended at the end even though it
+crosses the budget. ROUGE evaluations cut the summary at the budget, exactly as they cut the
+lead baselines, so a fully used budget is compared with a fully used budget. Without ``fill``
+the summary never exceeds ``max_words``.
+"""
+from __future__ import annotations
+
+import logging
+import unicodedata
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from bantin.models import Article, Summary, SummarySentence
+from bantin.summarize.attribute import attribute
+from bantin.summarize.features import Bigram, ClusterView, Sentence, article_sentences, bigram_features, build_view
+from bantin.summarize.model import ConceptModel, load_model
+from bantin.summarize.order import needs_predecessor, reading_order
+from bantin.summarize.select import Problem, near_repeat, solve
+
+__all__ = ["summarize", "article_sentences", "needs_predecessor", "load_model", "ConceptModel"]
+
+log = logging.getLogger(__name__)
+
+# Defaults of the selection; a trained model file may override them in its "params".
+DEFAULT_PARAMS: Mapping[str, Any] = {
+    "min_weight": 0.02,  # concepts below this probability are left out of the ILP (speed)
+    "first_bonus": 0.0,  # u_s for an article's first sentence, per syllable
+}
+
+
+def summarize(
+    articles: Sequence[Article],
+    max_words: int = 100,
+    *,
+    duplicate_groups: Sequence[Sequence[str]] | None = None,
+    fill: bool = False,
+    model: ConceptModel | None = None,
+) -> Summary:
+    """Summarize articles about one event in at most ``max_words`` syllables (see module doc)."""
+    if max_words < 0:
+        raise ValueError(f"max_words must be >= 0, got {max_words}")
+    model = model or load_model()
+    view = build_view(articles, duplicate_groups)
+    bigrams, X = bigram_features(view, model.idf, model.idf_default)
+    weights = model.weights(X)
+    picked = select_sentences(view, bigrams, weights, max_words, fill=fill, params=model.params)
+    return build_summary(view, picked, max_words)
+
+
+def select_sentences(
+    view: ClusterView, bigrams: Sequence[Bigram], weights: np.ndarray, max_words: int,
+    fill: bool = False, params: Mapping[str, Any] | None = None,
+) -> list[Sentence]:
+    """The summary's sentences in reading order (the fill sentence, if any, last)."""
+    p = {**DEFAULT_PARAMS, **(params or {})}
+    cands = [s for s in view.sentences if s.candidate]
+    if not cands or max_words <= 0:
+        return []
+    concept_id = {b: k for k, b in enumerate(bigrams)}
+    min_weight = float(p["min_weight"])
+    concepts = [
+        sorted({concept_id[b] for b in s.bigrams if weights[concept_id[b]] >= min_weight}) for s in cands
+    ]
+    position = {(s.article, s.index): k for k, s in enumerate(cands)}
+    requires = [
+        (k, position[(s.article, s.index - 1)])
+        for k, s in enumerate(cands)
+        if needs_predecessor(s.text) and (s.article, s.index - 1) in position
+    ]
+    fits = [k for k, s in enumerate(cands) if s.words <= max_words]
+    conflicts = [
+        (i, j) for x, i in enumerate(fits) for j in fits[x + 1:] if near_repeat(cands[i].bigrams, cands[j].bigrams)
+    ]
+    bonus = [float(p["first_bonus"]) * s.words if s.index == 0 else 0.0 for s in cands]
+    problem = Problem(
+        concepts=concepts, lengths=[s.words for s in cands], bonus=bonus, weights=weights,
+        conflicts=conflicts, requires=requires, budget=max_words,
+    )
+    chosen = [cands[k] for k in solve(problem)]
+    ordered = [chosen[k] for k in reading_order([(s.article, s.index) for s in chosen], view.rank)]
+    if fill:
+        tail = _fill_sentence(cands, chosen, concept_id, weights, max_words - sum(s.words for s in chosen))
+        if tail is not None:
+            ordered.append(tail)
+    return ordered
+
+
+def _fill_sentence(
+    cands: Sequence[Sentence], chosen: Sequence[Sentence], concept_id: Mapping[Bigram, int],
+    weights: np.ndarray, slack: int,
+) -> Sentence | None:
+    """The sentence whose first ``slack`` syllables add the most uncovered concept weight."""
+    if slack <= 1:
+        return None
+    covered = {b for s in chosen for b in s.bigrams}
+    best, best_gain = None, 0.0
+    for s in cands:
+        if s in chosen or needs_predecessor(s.text):
+            continue
+        if any(near_repeat(s.bigrams, c.bigrams) for c in chosen):
+            continue
+        head = s.tokens[: slack + 1]
+        gain = sum(weights[concept_id[b]] for b in set(zip(head, head[1:])) - covered)
+        if gain > best_gain:
+            best, best_gain = s, gain
+    return best
+
+
+def build_summary(view: ClusterView, picked: Sequence[Sentence], max_words: int) -> Summary:
+    sentences = tuple(
+        SummarySentence(text=unicodedata.normalize("NFC", s.text), sources=attribute(s, view)) for s in picked
+    )
+    return Summary(sentences=sentences, articles=tuple(a.id for a in view.articles), max_words=max_words)

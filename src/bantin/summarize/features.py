@@ -1,0 +1,230 @@
+"""The cluster as the summarizer sees it: sentences, voices, and syllable-bigram (concept) features.
+
+Sentence indexing is defined in one place, :func:`article_sentences`: ``SourceRef.sentence_index``
+is an index into ``article_sentences(article)``, i.e. ``split_sentences(article.text)`` of the
+article exactly as it was given to :func:`bantin.summarize.summarize`.
+
+Concepts are syllable bigrams in ROUGE's tokenization (lower-cased, punctuation dropped, see
+:func:`bantin.text.syllables`): what the score counts is what the summarizer optimizes. Each
+bigram of a cluster gets the features in :data:`FEATURES`; a trained model turns them into the
+probability that the bigram occurs in a human summary (see ``model.py``).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from bantin.models import Article
+from bantin.summarize.compress import clean_sentence, is_noise
+from bantin.text import count_syllables, split_sentences
+
+# The syllable regex of bantin.text.segment / ROUGE, on the original case to see capitals.
+from bantin.text.segment import _SYLLABLE_RE
+
+Bigram = tuple[str, str]
+
+# Function syllables: a bigram made only of these carries no content (used for attribution,
+# where "của các" in two sentences says nothing about them stating the same fact).
+STOPWORDS = frozenset(
+    """
+    à ạ ai anh bà bị bởi các cái cần chỉ chiếc cho chưa có còn của cũng đã đang đây để đến đều đi
+    điều do đó được gì hay hơn khi không là lại lên lúc mà mình mỗi một này nên nếu ngay nhiều như
+    nhưng những nơi nữa ở ra rằng rất rồi sau sẽ so sự tại theo thì trên trong trước từ vào vẫn về
+    vì vừa và với vậy cả cùng thế thể nào này kia ấy họ nó tôi chúng ta ông bà người việc năm ngày
+    tháng giờ hơn gần khoảng qua lần số bao đang cho biết nói ấy hoặc hay thêm hết
+    """.split()
+)
+
+FEATURES = (
+    "log_count", "voice_frac", "log_voices", "multi_voice", "min_rel_pos", "mean_rel_pos",
+    "log_min_index", "first_frac", "lede_frac", "title_frac", "idf_u", "idf_v", "idf_min",
+    "idf_max", "cap_u", "cap_v", "digit", "stop_both", "stop_any", "voice_x_idf",
+    "title_x_idf", "first_x_idf", "log_n_voices", "rel_freq", "cand_frac",
+)
+LEDE_SENTENCES = 3  # "lede" = the first 3 sentences of an article (VMDS/AbMuSu ledes are 1-3 sentences)
+MIN_WORDS = 5  # shorter pieces are headings, captions or fragments, never summary material
+
+
+def article_sentences(article: Article) -> list[str]:
+    """The sentences of an article; ``SourceRef.sentence_index`` indexes this list."""
+    return split_sentences(article.text) if article.text.strip() else []
+
+
+@dataclass
+class Sentence:
+    """One article sentence: where it is, its cleaned text and its tokens."""
+
+    article: int  # position of the article in the input sequence
+    index: int  # index into article_sentences(article)
+    raw: str
+    text: str  # cleaned (compress.clean_sentence)
+    tokens: list[str]  # lower-cased syllables of ``text``
+    caps: list[bool]  # token capitalized (and not the first token)
+    words: int  # count_syllables(text): the budget unit
+    rel_pos: float
+    candidate: bool = True
+    bigrams: frozenset[Bigram] = field(default_factory=frozenset)
+
+
+@dataclass
+class ClusterView:
+    articles: tuple[Article, ...]
+    sentences: list[Sentence]
+    voices: list[int]  # voice id per article (copies share one)
+    rank: list[int]  # chronological rank per article (published, then input order)
+    titles: list[frozenset[Bigram]]
+    n_voices: int
+
+    @property
+    def candidates(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.candidate]
+
+
+def bigrams_of(tokens: Sequence[str]) -> frozenset[Bigram]:
+    return frozenset(zip(tokens, tokens[1:]))
+
+
+def content_bigrams(tokens: Sequence[str]) -> frozenset[Bigram]:
+    """Bigrams with at least one content (non-function) syllable."""
+    return frozenset(b for b in zip(tokens, tokens[1:]) if not (b[0] in STOPWORDS and b[1] in STOPWORDS))
+
+
+def _tokens_with_case(text: str) -> tuple[list[str], list[bool]]:
+    raw = _SYLLABLE_RE.findall(text)
+    tokens = [t.lower() for t in raw]
+    caps = [k > 0 and t[:1].isupper() for k, t in enumerate(raw)]
+    return tokens, caps
+
+
+def _voices(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[str]] | None) -> list[int]:
+    group_of: dict[str, int] = {}
+    for g, group in enumerate(duplicate_groups or ()):
+        for article_id in group:
+            group_of.setdefault(article_id, g)
+    voices: list[int] = []
+    seen: dict[object, int] = {}
+    for k, article in enumerate(articles):
+        key: object = ("g", group_of[article.id]) if article.id in group_of else ("a", k)
+        voices.append(seen.setdefault(key, len(seen)))
+    return voices
+
+
+def chronological_rank(articles: Sequence[Article]) -> list[int]:
+    """Rank of each article in time order (``published``; undated ones after, in input order)."""
+    def key(k: int) -> tuple:
+        published = articles[k].published
+        return (1, 0.0, k) if published is None else (0, published.timestamp(), k)
+
+    order = sorted(range(len(articles)), key=key)
+    rank = [0] * len(articles)
+    for r, k in enumerate(order):
+        rank[k] = r
+    return rank
+
+
+def build_view(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[str]] | None = None) -> ClusterView:
+    """Split, clean and tokenize every article sentence; mark the summary candidates."""
+    from bantin.summarize.order import needs_predecessor
+
+    sentences: list[Sentence] = []
+    seen_texts: set[str] = set()
+    for a, article in enumerate(articles):
+        raw_sentences = article_sentences(article)
+        n = len(raw_sentences)
+        previous_ok = False
+        for i, raw in enumerate(raw_sentences):
+            text = clean_sentence(raw)
+            tokens, caps = _tokens_with_case(text)
+            words = count_syllables(text)
+            ok = words >= MIN_WORDS and not is_noise(text) and text not in seen_texts
+            if ok and needs_predecessor(text) and not previous_ok:
+                ok = False
+            seen_texts.add(text)
+            sentences.append(Sentence(
+                article=a, index=i, raw=raw, text=text, tokens=tokens, caps=caps, words=words,
+                rel_pos=i / n, candidate=ok, bigrams=bigrams_of(tokens),
+            ))
+            previous_ok = ok
+    titles = [bigrams_of(_tokens_with_case(article.title)[0]) for article in articles]
+    voices = _voices(articles, duplicate_groups)
+    return ClusterView(
+        articles=tuple(articles), sentences=sentences, voices=voices,
+        rank=chronological_rank(articles), titles=titles, n_voices=max(voices, default=-1) + 1,
+    )
+
+
+def bigram_features(view: ClusterView, idf: Mapping[str, float], idf_default: float) -> tuple[list[Bigram], np.ndarray]:
+    """Every bigram of the cluster's sentences and its feature row (columns = FEATURES)."""
+    ids: dict[Bigram, int] = {}
+    occ_id: list[int] = []
+    occ_sent: list[int] = []
+    occ_cap_u: list[bool] = []
+    occ_cap_v: list[bool] = []
+    for n, s in enumerate(view.sentences):
+        toks, caps = s.tokens, s.caps
+        for k in range(len(toks) - 1):
+            occ_id.append(ids.setdefault((toks[k], toks[k + 1]), len(ids)))
+        occ_sent.extend([n] * max(len(toks) - 1, 0))
+        occ_cap_u.extend(caps[:-1])
+        occ_cap_v.extend(caps[1:])
+    bigrams = list(ids)
+    m = len(bigrams)
+    if m == 0:
+        return bigrams, np.zeros((0, len(FEATURES)))
+    n_voices = max(view.n_voices, 1)
+    sents = view.sentences
+    s_voice = np.array([view.voices[s.article] for s in sents])
+    s_pos = np.array([s.rel_pos for s in sents])
+    s_index = np.array([s.index for s in sents])
+    s_cand = np.array([s.candidate for s in sents], dtype=float)
+    oid = np.array(occ_id)
+    osent = np.array(occ_sent)
+    ovoice = s_voice[osent]
+    opos = s_pos[osent]
+    oindex = s_index[osent]
+    count = np.bincount(oid, minlength=m).astype(float)
+
+    def distinct_voices(mask: np.ndarray) -> np.ndarray:
+        pairs = np.unique(oid[mask] * n_voices + ovoice[mask])
+        return np.bincount(pairs // n_voices, minlength=m).astype(float)
+
+    voices = distinct_voices(np.ones(len(oid), dtype=bool))
+    first = distinct_voices(oindex == 0)
+    lede = distinct_voices(oindex < LEDE_SENTENCES)
+    min_pos = np.full(m, np.inf)
+    np.minimum.at(min_pos, oid, opos)
+    min_index = np.full(m, np.inf)
+    np.minimum.at(min_index, oid, oindex.astype(float))
+    sum_pos = np.bincount(oid, weights=opos, minlength=m)
+    cap_u = np.bincount(oid, weights=np.array(occ_cap_u, dtype=float), minlength=m)
+    cap_v = np.bincount(oid, weights=np.array(occ_cap_v, dtype=float), minlength=m)
+    in_cand = np.bincount(oid, weights=s_cand[osent], minlength=m)
+    title = np.zeros(m)
+    title_voices: dict[int, set[int]] = {}
+    for a, t in enumerate(view.titles):
+        for b in t:
+            if b in ids:
+                title_voices.setdefault(ids[b], set()).add(view.voices[a])
+    for k, vs in title_voices.items():
+        title[k] = len(vs)
+    iu = np.array([idf.get(b[0], idf_default) for b in bigrams])
+    iv = np.array([idf.get(b[1], idf_default) for b in bigrams])
+    imin = np.minimum(iu, iv)
+    su = np.array([b[0] in STOPWORDS for b in bigrams])
+    sv = np.array([b[1] in STOPWORDS for b in bigrams])
+    digit = np.array([b[0][:1].isdigit() or b[1][:1].isdigit() for b in bigrams])
+    vf = voices / n_voices
+    tf = title / n_voices
+    ff = first / n_voices
+    total = max(len(oid), 1)
+    X = np.column_stack([
+        np.log1p(count), vf, np.log1p(voices), voices >= 2, min_pos, sum_pos / count,
+        np.log1p(min_index), ff, lede / n_voices, tf, iu, iv, imin,
+        np.maximum(iu, iv), cap_u / count, cap_v / count,
+        digit, su & sv, su | sv, vf * imin,
+        tf * imin, ff * imin, np.full(m, math.log(n_voices)), np.log(count / total), in_cand / count,
+    ]).astype(np.float64)
+    return bigrams, X
