@@ -1,0 +1,251 @@
+"""Boilerplate cleaning: a table of kept and dropped Vietnamese lines, context rules, the outlet tag."""
+from __future__ import annotations
+
+import pytest
+
+from bantin.ingest.boilerplate import (
+    BULLET_HEADLINES, BYLINE, CAPTION, COMMENTS, DATE_LINE, IMAGE, MENU, RELATED, RELATED_HEADER,
+    REPEATED_TITLE, SECTION, SHARE, TAGS, clean, clean_article, clean_text, line_noise_reason,
+)
+from bantin.models import Article
+
+BODY = "Sáng 15/7, mưa lớn khiến nhiều tuyến phố ở Hà Nội ngập sâu, giao thông ùn tắc kéo dài."
+TAIL = "Cơ quan khí tượng dự báo mưa còn kéo dài đến hết tuần."
+
+# (line, reason or None when it is body). Each dropped line is placed between two body lines.
+LINES = [
+    # menus, breadcrumbs, section names
+    ("Trang chủ > Thời sự > Xã hội", MENU),
+    ("Thế giới | Kinh doanh | Giải trí", MENU),
+    ("Thời sự » Giao thông", MENU),
+    ("Xã hội > Giáo dục > Tuyển sinh", MENU),
+    ("Thể thao", SECTION),
+    ("Kinh doanh", SECTION),
+    # image markup and captions
+    ("![](https://anh.example/a.jpg)", IMAGE),
+    ("![ảnh]() |", IMAGE),
+    ("Người dân lội nước trên phố Nguyễn Trãi |", CAPTION),
+    ("Ảnh: Minh Khôi", CAPTION),
+    ("Ảnh minh họa", CAPTION),
+    ("Ảnh minh họa.", CAPTION),
+    ("(Ảnh: Đỗ Tuấn Anh)", CAPTION),
+    ("Nguồn ảnh: Reuters", CAPTION),
+    ("Lực lượng cứu hộ sơ tán người dân khỏi vùng ngập (Ảnh: Quang Vinh)", CAPTION),
+    ("Biểu tình tại thủ đô Phnom Penh sáng nay - Ảnh: AFP", CAPTION),
+    # comments, share, tags
+    ("Ý kiến bạn đọc", COMMENTS),
+    ("Gửi bình luận", COMMENTS),
+    ("Bình luận (12)", COMMENTS),
+    ("Chia sẻ", SHARE),
+    ("In bài", SHARE),
+    ("Facebook Twitter", SHARE),
+    ("Chia sẻ Facebook Zalo In bài", SHARE),
+    ("Gửi bài viết cho bạn bè", SHARE),
+    ("Tags: mưa lớn, ngập lụt, Hà Nội", TAGS),
+    ("Từ khóa: bão số 5, miền Trung", TAGS),
+    # related articles
+    ("Tin liên quan", RELATED_HEADER),
+    ("Tin liên quan:", RELATED_HEADER),
+    ("Đọc thêm", RELATED_HEADER),
+    ("Xem thêm: Hà Nội chi 100 tỷ đồng chống ngập", RELATED),
+    ("Hà Nội ngập nặng sau mưa lớn (03/11/2013)", RELATED),
+    ("Bão số 5 đổ bộ vào miền Trung (03/11/2013 10:15)", RELATED),
+    (">> Giá xăng tăng mạnh từ chiều nay", RELATED),
+    # header date lines
+    ("Thứ sáu, 20/05/2016 - 06:33", DATE_LINE),
+    ("20/05/2016 09:03 GMT+7", DATE_LINE),
+    ("Cập nhật: 10:15 ngày 20 tháng 05 năm 2016", DATE_LINE),
+    # body lines that must stay
+    (BODY, None),
+    ("Chia sẻ với phóng viên, ông Nam cho biết gia đình đã chuyển đồ lên tầng hai.", None),
+    ("Bình luận về sự việc, ông Hùng nói rằng thành phố cần cải tạo hệ thống cống.", None),
+    ("Theo Trung tâm Dự báo khí tượng thủy văn quốc gia, lượng mưa tại Láng đạt 210 mm.", None),
+    ("Chiến thuật làm bài:", None),
+    ("- Trong khi thi:", None),
+    ("Tối ưu hóa điểm số dựa trên mục tiêu", None),
+    ("Trẻ lớn > 6 tuổi", None),
+    ("Tỷ giá USD/VND hôm nay tăng nhẹ so với phiên trước.", None),
+    ("Trận đấu Việt Nam - Thái Lan diễn ra lúc 19 giờ tối nay.", None),
+    ("Giá vàng SJC niêm yết ở mức 66,5 triệu đồng/lượng (mua vào) và 67,2 triệu đồng/lượng (bán ra).", None),
+    ("Ông A cho biết: “Chúng tôi đã sẵn sàng”.", None),
+    ("Ngày 20/5/2016, UBND tỉnh tổ chức hội nghị tổng kết.", None),
+    ("Xem thêm các quy định mới tại cổng thông tin của Bộ Y tế trước ngày 30/6.", None),
+    ("Ảnh hưởng của bão, nhiều tàu cá không thể ra khơi trong ba ngày qua.", None),
+    ("Tin mới nhất từ hiện trường cho thấy nước đã bắt đầu rút.", None),
+    ("Hà Nội - Hải Phòng là tuyến cao tốc có lưu lượng xe lớn.", None),
+    ("1. Thay vì lo lắng, các em cần rà soát lại kiến thức cơ bản.", None),
+    ("PV: Xin cảm ơn ông!", None),
+]
+
+
+def test_the_table_is_large_enough():
+    assert len(LINES) >= 40 and sum(reason is None for _, reason in LINES) >= 15
+
+
+@pytest.mark.parametrize("line, reason", LINES)
+def test_line_is_kept_or_dropped_in_context(line, reason):
+    result = clean_text("\n".join([BODY, line, TAIL]))
+    if reason is None:
+        assert line in result.kept
+        assert result.dropped == ()
+    else:
+        assert line not in result.kept
+        assert [(d.line, d.reason) for d in result.dropped] == [(2, reason)]
+    assert result.kept[0] == BODY and result.kept[-1] == TAIL
+
+
+@pytest.mark.parametrize("line, reason", [(line, reason) for line, reason in LINES if reason not in (RELATED_HEADER,)])
+def test_line_noise_reason_alone(line, reason):
+    assert line_noise_reason(line) == reason
+
+
+# --------------------------------------------------------------------------- context rules
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Theo VnExpress"],
+        ["(Theo Dân trí)"],
+        ["Nguyễn Văn A (TTXVN)"],
+        ["PV"],
+        ["NGUYỆT PHƯƠNG"],
+        ["Đỗ Tuấn Anh/VOV-Phnom Penh"],
+        ["Minh Anh - Hoàng Nam"],
+        ["Tin, ảnh: Mạc Yến"],
+        ["Hoàng Lan", "Theo Nhân Dân"],
+    ],
+)
+def test_trailing_bylines_are_dropped(tail):
+    result = clean_text("\n".join([BODY, TAIL, *tail]))
+    assert result.kept == (BODY, TAIL)
+    assert {d.reason for d in result.dropped} == {BYLINE}
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Kết quả sẽ được công bố vào tuần sau.",
+        "Tối ưu hóa điểm số dựa trên mục tiêu",
+        "Chúc các em thi tốt",
+        "Theo ông Hùng, việc này cần làm ngay vì người dân đang chờ đợi từ nhiều năm nay.",
+    ],
+)
+def test_last_body_line_is_not_a_byline(last):
+    assert clean_text("\n".join([BODY, last])).kept == (BODY, last)
+
+
+def test_a_single_line_is_never_dropped_as_a_byline():
+    assert clean_text("Nguyễn Văn A").kept == ("Nguyễn Văn A",)
+
+
+def test_related_block_drops_the_headlines_after_the_header_and_ends_at_body():
+    text = "\n".join([
+        BODY, "Tin liên quan", "Hà Nội chuẩn bị phương án chống ngập", "- Trạm bơm Yên Sở nâng công suất",
+        "Nhiều tuyến phố ngập sau cơn mưa chiều (27/05/2025)", TAIL,
+    ])
+    result = clean_text(text)
+    assert result.kept == (BODY, TAIL)
+    assert [d.reason for d in result.dropped] == [RELATED_HEADER, RELATED, RELATED, RELATED]
+
+
+def test_bullet_headline_runs_are_dropped_but_punctuated_bullets_kept():
+    headlines = ["- Bão số 5 đổ bộ vào miền Trung", "- Hà Nội chi 100 tỷ đồng chống ngập",
+                 "• Giá xăng giảm mạnh từ chiều nay"]
+    items = ["- Cơ quan BHXH tỉnh, huyện.", "- Các tổ chức dịch vụ thu BHXH, BHYT."]
+    result = clean_text("\n".join([BODY, *headlines, TAIL, *items, TAIL]))
+    assert result.kept == (BODY, TAIL, *items, TAIL)
+    assert [d.reason for d in result.dropped] == [BULLET_HEADLINES] * 3
+
+
+def test_two_bulleted_subheadings_inside_the_body_are_kept():
+    # AbMuSu: two subheadings without final punctuation, followed by body text.
+    lines = ["- Đối với trường hợp KCB BHYT đúng tuyến", "- Đối với trường hợp KCB BHYT không đúng tuyến"]
+    result = clean_text("\n".join([BODY, *lines, TAIL]))
+    assert result.kept == (BODY, *lines, TAIL)
+
+
+def test_repeated_title_is_dropped():
+    article = Article(text="Mưa lớn ở Hà Nội\n" + BODY, title="Mưa lớn ở Hà Nội")
+    cleaned = clean_article(article)
+    assert cleaned.text == BODY
+    assert cleaned.meta["dropped"] == [{"line": 1, "text": "Mưa lớn ở Hà Nội", "reason": REPEATED_TITLE}]
+
+
+# --------------------------------------------------------------------------- outlet tag lead
+
+
+@pytest.mark.parametrize(
+    "lead, tag, source",
+    [
+        ("(VnMedia) - Sáng nay, mưa lớn gây ngập nhiều nơi.", "VnMedia", "VnMedia"),
+        ("(Dân trí) - Sáng nay, mưa lớn gây ngập nhiều nơi.", "Dân trí", "Dân trí"),
+        ("(Dân trí)- Sáng nay, mưa lớn gây ngập nhiều nơi.", "Dân trí", "Dân trí"),
+        ("TTO - Sáng nay, mưa lớn gây ngập nhiều nơi.", "TTO", "TTO"),
+        ("VOV.VN - Sáng nay, mưa lớn gây ngập nhiều nơi.", "VOV.VN", "VOV.VN"),
+        ("HÀ NỘI - Sáng nay, mưa lớn gây ngập nhiều nơi.", "HÀ NỘI", ""),
+        ("TP.HCM - Sáng nay, mưa lớn gây ngập nhiều nơi.", "TP.HCM", ""),
+    ],
+)
+def test_outlet_tag_is_stripped_from_the_lead(lead, tag, source):
+    cleaned = clean_article(Article(text=lead + "\n" + TAIL))
+    assert cleaned.text == "Sáng nay, mưa lớn gây ngập nhiều nơi.\n" + TAIL
+    assert cleaned.meta["outlet_tag"] == tag
+    assert cleaned.source == source
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "ASEAN - Trung Quốc tăng cường hợp tác kinh tế trong năm tới.",
+        "(1) - Điều khoản này áp dụng từ năm sau.",
+        "VIỆT NAM - THÁI LAN: TRẬN ĐẤU QUYẾT ĐỊNH",
+        "Hà Nội - Hải Phòng là tuyến cao tốc có lưu lượng xe lớn.",
+    ],
+)
+def test_lead_without_an_outlet_tag_is_unchanged(lead):
+    assert clean_text(lead + "\n" + TAIL).kept == (lead, TAIL)
+
+
+def test_outlet_tag_does_not_replace_an_existing_source():
+    cleaned = clean_article(Article(text="(VnMedia) - Sáng nay, trời mưa.", source="Báo Khác"))
+    assert cleaned.source == "Báo Khác"
+    assert cleaned.text == "Sáng nay, trời mưa."
+
+
+def test_header_date_line_becomes_published_when_missing():
+    cleaned = clean_article(Article(text="Thứ sáu, 20/05/2016 - 06:33\n" + BODY))
+    assert cleaned.published is not None
+    assert (cleaned.published.year, cleaned.published.month, cleaned.published.day) == (2016, 5, 20)
+    assert (cleaned.published.hour, cleaned.published.minute) == (6, 33)
+
+
+# --------------------------------------------------------------------------- invariants
+
+
+def test_cleaning_is_idempotent_on_the_noisy_example():
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "flood-hanoi" / "01-thu-do-moi.txt"
+    article = Article(text=path.read_text(encoding="utf-8"), id="x")
+    once = clean(article)
+    assert clean(once) == once
+    assert len(once.meta["dropped"]) >= 15
+
+
+def test_clean_does_not_mutate_its_input():
+    article = Article(text="Trang chủ > Thời sự\n" + BODY, meta={"encoding": "utf-8"})
+    cleaned = clean_article(article)
+    assert article.text == "Trang chủ > Thời sự\n" + BODY and "dropped" not in article.meta
+    assert cleaned.meta["encoding"] == "utf-8"
+
+
+def test_clean_text_joins_kept_lines_and_drops_blank_lines():
+    result = clean_text("\n\n  " + BODY + "  \n\n\n" + TAIL + "\n")
+    assert result.text == BODY + "\n" + TAIL
+
+
+def test_an_article_that_is_all_noise_becomes_empty_with_every_line_explained():
+    result = clean_text("Trang chủ > Thời sự > Xã hội\nChia sẻ\nTags: a, b")
+    assert result.kept == ()
+    assert len(result.dropped) == 3
