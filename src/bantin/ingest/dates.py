@@ -77,6 +77,11 @@ VN_TZ = timezone(timedelta(hours=7))
 
 MIN_YEAR, MAX_YEAR = 1945, 2100
 
+# A yearless date in text takes the year that puts it nearest the publication date, with days
+# into the future counted this many times: news mostly reports what has happened. Measured by
+# benchmarks/dates_year_inference.py on VMDS mentions that do carry a year (see its docstring).
+FUTURE_WEIGHT = 2.0
+
 HEADER_FORMATS = (
     "Thứ 6, 11:03, 20/05/2016",
     "Thứ sáu, 20/05/2016 - 06:33",
@@ -182,14 +187,24 @@ def _weekday_of(m: re.Match[str]) -> int:
     return _EN_WEEKDAYS[m.group("en")]
 
 
+_MONTH_SPELLINGS = {
+    "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+    "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+}
+
+
 def _month_of(word: str, original: str) -> int | None:
-    """Month number of a folded month word; ``original`` disambiguates sáu (June) / sau (next)."""
+    """Month number of a month word: digits, or the accented name (``tháng Tám``).
+
+    Written without accents the folded name is trusted, except ``sau``, which is far more
+    often "next" (``tháng sau``) than an unaccented ``Sáu``.
+    """
     word = re.sub(r"\s+", " ", word)
     if word.isdigit():
         return int(word)
-    if word == "sau" and original.lower() != "sáu":
-        return None
-    return _MONTH_WORDS.get(word)
+    if original.isascii():
+        return None if word == "sau" else _MONTH_WORDS.get(word)
+    return _MONTH_SPELLINGS.get(re.sub(r"\s+", " ", original.lower()))
 
 
 # --------------------------------------------------------------------------- date helpers
@@ -255,11 +270,12 @@ def _pick_year(make: Callable[[int], Range | None], pivot: date, mode: str = "ne
         candidates = [r for r in candidates if r[0] > pivot or (r[0] == r[1] == pivot)]
         return min(candidates, default=None)
 
-    def distance(rng: Range) -> tuple[int, int]:
+    def distance(rng: Range) -> tuple[float, int]:
         if rng[0] <= pivot <= rng[1]:
             return (0, 0)
-        gap = (rng[0] - pivot).days if rng[0] > pivot else (pivot - rng[1]).days
-        return (gap, 0 if rng[0] <= pivot else 1)  # ties go to the past
+        if rng[0] > pivot:
+            return ((rng[0] - pivot).days * FUTURE_WEIGHT, 1)
+        return ((pivot - rng[1]).days, 0)  # ties go to the past
 
     return min(candidates, key=distance, default=None)
 
@@ -605,14 +621,29 @@ _NEXT = r"(?:sap\s+toi|toi\s+day|ke\s+tiep|tiep\s+theo|toi|sau)"
 _PREV = r"(?:vua\s+qua|vua\s+roi|truoc|ngoai|qua)"
 _REL = r"(?P<q>nay|" + _NEXT + "|" + _PREV + r"|kia)"
 _YEAR_REL = r"nam\s+(?P<yq>nay|ngoai|truoc|" + _NEXT + r"|kia|(?P<yy>[0-9]{4}))"
-_PAREN_DATE = (
-    r"(?:\s*(?P<open>\()?\s*,?\s*(?P<pd>[0-9]{1,2})\s*[/.\-]\s*(?P<pm>[0-9]{1,2})(?:\s*[/.\-]\s*(?P<py>[0-9]{4}))?"
-    r"(?(open)\s*\)|(?![0-9]|\s*[./\-:]\s*[0-9])))?"
+_PAREN_DATE = (  # "hôm qua (2/11)", "hôm nay 23.10"; without brackets no "-": "hôm nay 3-4 người"
+    r"(?:\s*\(\s*(?P<pd>[0-9]{1,2})\s*[/.\-]\s*(?P<pm>[0-9]{1,2})(?:\s*[/.\-]\s*(?P<py>[0-9]{4}))?\s*\)"
+    r"|\s*,?\s*(?P<bd>[0-9]{1,2})\s*(?P<bsep>[/.])\s*(?P<bm>[0-9]{1,2})(?:\s*(?P=bsep)\s*(?P<by>[0-9]{4}))?"
+    r"(?![0-9]|\s*[./\-:]\s*[0-9]))?"
 )
+# "tháng 5/2013", "tháng 1.2010", "tháng 7-2012", "tháng Tám 1945", "quý III/2016".
+_YEAR_TAIL = r"(?:\s*[/.\-]\s*|\s+)(?P<y>(?:19|20|21)[0-9]{2})(?![0-9]|[.,][0-9])"
+# Before a yearless date: it lies in the past ("hồi tháng 3", "kể từ tháng 1", "hôm 6-10").
+_PAST_BEFORE = re.compile(r"(?:" + _B + r"(?:hoi|ke\s+tu|tu\s+hoi|hom|vao\s+hoi))\s*$")
 _ORDINAL_CONTEXT = re.compile(
     r"(?:lan|nguoi|dot|vong|ky|khoa|cuoc|hang|giai|con|ngay|tuan|thang|nam|buoi|tran|phien|chang|so|muc|dieu|khoan|vi\s+tri|lop)\s*$"
 )
-_DATE_PREFIX_BEFORE = re.compile(r"(?:\(|tu|den|va|den\s+het|toi|hoac|dip|truoc|sau|hom|luc|vao)\s*$")
+# Words before a bare "23/10" that make it a date ("từ 23/10 đến hết ngày 25/10"); "và"/"hoặc"
+# only continue a list of dates ("ngày 22 và 23/10", "22/10 và 23/10").
+_DATE_PREFIX_BEFORE = re.compile(
+    r"(?:\(|" + _B + r"(?:tu|den|den\s+het|toi|dip|truoc|sau|hom|luc|vao|tinh\s+den)"
+    r"|[0-9]{1,2}(?:[/.][0-9]{1,2})?\s*(?:,|va|hoac|den|toi))\s*$"
+)
+# A count, not a date, when a unit follows: "từ 3-4 tiếng", "trước 11/12 người".
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|tieng|gio|phut|giay|nam|thang|tuan|ngay|nguoi|lan|trieu|ty|nghin|ngan|km|kg|tan|usd|dong|diem"
+    r"|ban|bai|chiec|con|cau|so|tran|van|hiep|set|tuoi|m|cm|ha)" + _E
+)
 
 
 def _rel_kind(q: str | None) -> str:
@@ -626,6 +657,21 @@ def _rel_kind(q: str | None) -> str:
     if q == "kia":
         return "prev2"
     return "next"
+
+
+def _before(m: re.Match[str], pattern: str) -> bool:
+    """Whether the folded text just before the match ends with ``pattern`` (a word)."""
+    return re.search(_B + r"(?:" + pattern + r")\s*$", m.string[max(0, m.start() - 25): m.start()]) is not None
+
+
+def _mode_for(m: re.Match[str]) -> str:
+    """How to pick the year of a yearless match: from its qualifier, else from a past marker."""
+    q = m.groupdict().get("q")
+    if q:
+        return _mode_of(q)
+    if m.groupdict().get("pre") and m.group("pre").split()[-1] == "hom":
+        return "past"
+    return "past" if _PAST_BEFORE.search(m.string[max(0, m.start() - 15): m.start()]) else "nearest"
 
 
 def _mode_of(q: str | None) -> str:
@@ -739,25 +785,28 @@ def _rule(name: str, pattern: str) -> Callable[[Callable[[re.Match[str], date, s
 
 def _paren(m: re.Match[str], pivot: date) -> Resolved:
     """An explicit ``(2/11)`` after a relative expression wins over the computation."""
-    if not m.group("pd"):
+    day, month, year = m.group("pd") or m.group("bd"), m.group("pm") or m.group("bm"), m.group("py") or m.group("by")
+    if not day:
         return None
-    rng = _explicit_day(int(m.group("pd")), int(m.group("pm")), m.group("py"), pivot, "nearest")
+    rng = _explicit_day(int(day), int(month), year, pivot, "nearest")
     return (rng[0], rng[1], "day") if rng else None
 
 
 @_rule(
     "relative day",
-    _B + r"(?:(?P<pod>" + _POD + r")\s+)?(?:(?:ngay\s+)?hom\s+(?P<h>nay|qua|kia)|ngay\s+(?P<n>mai|kia)"
+    _B + r"(?:(?P<pod>" + _POD + r")\s+)?(?:(?:ngay\s+)?hom\s+(?P<h>nay|qua|kia)|ngay\s+(?P<n>mai|kia|mot)"
     r"|(?<=[a-z] )(?P<p>nay|qua|mai))" + _E + _PAREN_DATE,
 )
 def _relative_day(m: re.Match[str], pub: date, original: str) -> Resolved:
     word = m.group("h") or m.group("n") or m.group("p")
     if m.group("p") and not m.group("pod"):
         return None
+    if not _spelled(m, "pod", original, {"toi": "tối"}) or not _spelled(m, "n", original, {"mot": "mốt"}):
+        return None  # "trước tới nay" (until now), "ngày một tăng" (increasingly)
     if m.group("h"):
         offset = {"nay": 0, "qua": -1, "kia": -2}[word]
     else:
-        offset = {"nay": 0, "qua": -1, "mai": 1, "kia": 2}[word]
+        offset = {"nay": 0, "qua": -1, "mai": 1, "kia": 2, "mot": 2}[word]
     day = pub + timedelta(days=offset)
     return _paren(m, day) or (day, day, "day")
 
@@ -770,9 +819,11 @@ def _relative_day(m: re.Match[str], pub: date, original: str) -> Resolved:
     r"(?:\s+(?P<q>" + _NEXT + "|" + _PREV + r")" + _E + r")?",
 )
 def _explicit_day_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
-    if not (m.group("y") or m.group("pre") or _DATE_PREFIX_BEFORE.search(m.string[max(0, m.start() - 20): m.start()])):
-        return None
-    rng = _explicit_day(int(m.group("d")), int(m.group("m")), m.group("y"), pub, _mode_of(m.group("q")))
+    if not (m.group("y") or m.group("pre")):
+        weak = _DATE_PREFIX_BEFORE.search(m.string[max(0, m.start() - 20): m.start()])
+        if not weak or m.group("sep") == "-" or _UNIT_AFTER.match(m.string, m.end()):
+            return None  # "1/2 xô canh", "dẫn trước 11-9", "từ 3-4 tiếng"
+    rng = _explicit_day(int(m.group("d")), int(m.group("m")), m.group("y"), pub, _mode_for(m))
     return (rng[0], rng[1], "day") if rng else None
 
 
@@ -787,25 +838,28 @@ def _worded_day(m: re.Match[str], pub: date, original: str) -> Resolved:
     month = _month_of(m.group("m"), original[m.start("m"):m.end("m")])
     if month is None:
         return None
-    rng = _explicit_day(int(m.group("d")), month, m.group("y"), pub, "nearest")
+    rng = _explicit_day(int(m.group("d")), month, m.group("y"), pub, _mode_for(m))
     return (rng[0], rng[1], "day") if rng else None
 
 
 @_rule(
     "month",
     _B + r"(?:(?P<part>dau|giua|cuoi)\s+)?thang\s+(?P<m>" + _MONTH_RE + r")"
-    r"(?:\s*(?:/|\-)\s*(?P<y>[0-9]{4})(?![0-9])|\s+" + _YEAR_REL + _E + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
+    r"(?:" + _YEAR_TAIL + r"|\s+" + _YEAR_REL + _E + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
 )
 def _month_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     month = _month_of(m.group("m"), original[m.start("m"):m.end("m")])
-    if month is None:
-        return None
+    if month is None or _before(m, r"cach\s+mang"):
+        return None  # "Cách mạng tháng Tám" names the 1945 revolution
     year = m.group("y") or m.group("yy")
+    word = original[m.start("m"):m.end("m")]
+    if word == "năm" and not (year or m.group("yq") or m.group("q")):
+        return None  # "những tháng năm tuổi thơ": months and years; May is written "tháng Năm"
     fixed = _year_of(m.group("yq") if not m.group("yy") else None, year, pub)
     if fixed is not None:
         rng = _month_range(fixed, month)
     else:
-        rng = _pick_year(lambda y: _month_range(y, month), pub, _mode_of(m.group("q")))
+        rng = _pick_year(lambda y: _month_range(y, month), pub, _mode_for(m))
     if rng is None:
         return None
     (start, end), kind = _apply_part(m.group("part"), "month", rng) or (rng, "month")
@@ -819,9 +873,11 @@ def _month_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
 def _relative_unit(m: re.Match[str], pub: date, original: str) -> Resolved:
     unit = {"tuan": "week", "thang": "month", "nam": "year", "quy": "quarter"}[m.group("unit")]
     rel = _rel_kind(m.group("q"))
-    if unit == "month" and m.group("q") == "sau" and original[m.start("q"):m.end("q")].lower() == "sáu":
-        return None  # tháng Sáu is June
+    if not _spelled(m, "q", original, {"sau": "sau", "toi": "tới"}):
+        return None  # "tháng Sáu" is June, "năm sáu người" five or six people, "năm tôi" the year I
     part = m.group("part")
+    if not part and _before(m, r"nhung|cac|may|vai|bao|nhieu|moi|hang"):
+        return None  # "những năm sau đó", "mấy tuần trước": not one calendar unit
     if rel == "trailing" and not part:
         start, end = _trailing(unit if unit != "quarter" else "month", pub, 3 if unit == "quarter" else 1)
         return start, end, "period"
@@ -862,27 +918,30 @@ _SEASONS = {"xuan": (1, 3), "he": (4, 6), "ha": (4, 6), "thu": (7, 9), "dong": (
 @_rule(
     "season",
     _B + r"mua\s+(?P<s>xuan|he|ha|thu|dong)"
-    r"(?:\s+" + _YEAR_REL + _E + r"|\s+(?P<y>(?:19|20|21)[0-9]{2})(?![0-9])|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
+    r"(?:\s+" + _YEAR_REL + _E + r"|" + _YEAR_TAIL + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
 )
 def _season_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
-    word = original[m.start():m.start() + 3].lower()
-    if word != "mùa" and not (word == "mua" and original[m.start():m.end()].isascii()):
-        return None  # "mưa xuân" is spring rain, "mua xuân" buying spring; accentless text is trusted
+    if _before(m, r"gio|olympic|the\s+van\s+hoi|paralympic"):
+        return None  # "gió mùa" is the monsoon; the Winter Olympics are not a season of this year
+    if m.group("s") == "dong" and re.match(r"\s+(?:bắc|nam)(?!\w)", original[m.end("s"):].lower()):
+        return None  # "mùa Đông bắc": the north-east monsoon
     first, last = _SEASONS[m.group("s")]
     fixed = _year_of(m.group("yq") if not m.group("yy") else None, m.group("y") or m.group("yy"), pub)
     if fixed is not None:
         rng = _months_range(fixed, first, last)
     else:
-        rng = _pick_year(lambda y: _months_range(y, first, last), pub, _mode_of(m.group("q")))
+        rng = _pick_year(lambda y: _months_range(y, first, last), pub, _mode_for(m))
     return (rng[0], rng[1], "season") if rng else None
 
 
 @_rule(
     "quarter",
     _B + r"quy\s+(?P<n>iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu)" + _E +
-    r"(?:\s*(?:/|\-)\s*(?P<y>[0-9]{4})(?![0-9])|\s+" + _YEAR_REL + _E + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
+    r"(?:" + _YEAR_TAIL + r"|\s+" + _YEAR_REL + _E + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
 )
 def _quarter_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
+    if not _spelled(m, "n", original, {"tu": "tư", "mot": "một"}):
+        return None  # "đáng quý từ ông": precious, not a quarter
     raw = m.group("n")
     number = _ROMAN.get(raw) or (int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw))
     if not number or number > 4:
@@ -892,7 +951,7 @@ def _quarter_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     if fixed is not None:
         rng = _months_range(fixed, first, first + 2)
     else:
-        rng = _pick_year(lambda y: _months_range(y, first, first + 2), pub, _mode_of(m.group("q")))
+        rng = _pick_year(lambda y: _months_range(y, first, first + 2), pub, _mode_for(m))
     return (rng[0], rng[1], "quarter") if rng else None
 
 
@@ -905,6 +964,8 @@ _WD_TEXT = r"(?:thu\s+(?P<ww>hai|ba|tu|nam|sau|bay)|thu\s*(?P<wn>[2-7])|(?P<cn>c
     r"(?:\s+(?P<wq>tuan\s+(?:nay|sau|toi|truoc|qua|vua\s+qua|ke\s+tiep|tiep\s+theo)|nay|toi|tuan|vua\s+qua|truoc|qua))?" + _E + _PAREN_DATE,
 )
 def _weekday_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
+    if not _spelled(m, "pod", original, {"toi": "tối"}) or not _spelled(m, "wq", original, {"toi": "tới"}):
+        return None
     if m.group("ww"):
         weekday = _WEEKDAY_WORDS[m.group("ww")]
     elif m.group("wn"):
@@ -913,7 +974,7 @@ def _weekday_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
         weekday = 6
     qualifier = re.sub(r"\s+", " ", m.group("wq") or "")
     ordinal_risk = not m.group("cn")
-    if ordinal_risk and not (m.group("pod") or m.group("pd") or qualifier.startswith("tuan")):
+    if ordinal_risk and not (m.group("pod") or m.group("pd") or m.group("bd") or qualifier.startswith("tuan")):
         before = m.string[max(0, m.start() - 20): m.start()]
         if not qualifier or _ORDINAL_CONTEXT.search(before):
             return None  # "lần thứ hai" is "the second time"
@@ -934,7 +995,7 @@ def _weekday_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     return _paren(m, day) or (day, day, "day")
 
 
-_COUNT = r"(?P<n>[0-9]{1,3}|muoi\s+mot|muoi\s+hai|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|muoi)"
+_COUNT = r"(?P<n>[0-9]{1,3}|muoi\s+mot|muoi\s+hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
 
 
 @_rule(
@@ -947,6 +1008,10 @@ def _count_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
     q = re.sub(r"\s+", " ", m.group("q") or "")
     if not count or not (q or m.group("ago")):
+        return None
+    if raw == "nam" and m.group("unit") == "thang":
+        return None  # "bao năm tháng qua": the years gone by, not five months
+    if not _spelled(m, "n", original, {"sau": "sáu", "mot": "một"}):
         return None
     unit = {"ngay": "day", "tuan": "week", "thang": "month", "nam": "year"}[m.group("unit")]
     if m.group("ago") or q == "truoc":
@@ -968,9 +1033,71 @@ def _count_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     return start, end, "period"
 
 
+# Folded words that collide with common non-date words: the accented original must be one of
+# these ("Việt Nam trước" is not "năm trước", "giá dầu tháng 8" not "đầu tháng 8", "Tuấn tới"
+# not "tuần tới", "mưa xuân" not "mùa xuân", "năm tôi 18 tuổi" not "năm tới").
+_SPELLINGS = {
+    "nam": {"năm"}, "tuan": {"tuần"}, "quy": {"quý"}, "ngay": {"ngày"}, "thang": {"tháng"},
+    "dau": {"đầu"}, "cuoi": {"cuối"}, "giua": {"giữa"}, "hom": {"hôm"}, "mua": {"mùa"},
+    "thu": {"thứ", "thu"}, "toi": {"tới", "tối"}, "truoc": {"trước"}, "tu": {"tư", "từ"},
+    "sang": {"sáng"}, "chieu": {"chiều"}, "dem": {"đêm"}, "trua": {"trưa"}, "nay": {"nay", "này"},
+    "sau": {"sau", "sáu"}, "bay": {"bảy"}, "tam": {"tám"}, "chin": {"chín"}, "muoi": {"mười"},
+    "mot": {"một", "mốt"}, "gieng": {"giêng"}, "chap": {"chạp"}, "bon": {"bốn"}, "xuan": {"xuân"},
+    "he": {"hè"}, "ha": {"hạ"}, "dong": {"đông"}, "chu": {"chủ"}, "nhat": {"nhật"}, "vua": {"vừa"},
+    "ngoai": {"ngoái"}, "cach": {"cách"}, "day": {"đây"}, "rang": {"rạng"}, "som": {"sớm"},
+    "vao": {"vào"}, "den": {"đến"}, "tiep": {"tiếp"}, "ke": {"kế"}, "sap": {"sắp"}, "nua": {"nữa"},
+    "roi": {"rồi"}, "kia": {"kia"}, "qua": {"qua"}, "mai": {"mai"}, "hai": {"hai"}, "ba": {"ba"},
+}
+_WORD = re.compile(r"[a-z]+")
+
+
+def _accentless(original: str, start: int, end: int) -> bool:
+    """Text typed without diacritics around a match: its folded words are taken at face value."""
+    return original[max(0, start - 40): end + 40].isascii()
+
+
+# "tuần sau đó", "một tuần trước khi thi": relative to the story, not to the publication date.
+_NARRATIVE_AFTER = re.compile(r"\s+(?:khi|do)" + _E)
+
+
+def _first_misspelled(m: re.Match[str], original: str) -> int | None:
+    """Position of the first word of the match that is a look-alike or a narrative "sau"/"trước"
+    (None: the match can stand)."""
+    tail = re.search(r"(?:sau|truoc)$", m.group(0))
+    if tail and _NARRATIVE_AFTER.match(m.string, m.end()):
+        return m.start() + tail.start()
+    if _accentless(original, m.start(), m.end()):
+        return None
+    for w in _WORD.finditer(m.group(0)):
+        forms = _SPELLINGS.get(w.group(0))
+        if forms and original[m.start() + w.start(): m.start() + w.end()].lower() not in forms:
+            return m.start() + w.start()
+    return None
+
+
+def _spelled_matches(pattern: re.Pattern[str], folded: str, original: str) -> Iterator[re.Match[str]]:
+    """Matches whose words are spelled right; a look-alike tail is cut off and matching retried
+    ("ngày 20/10 tôi về" still gives "ngày 20/10")."""
+    for m in pattern.finditer(folded):
+        while m is not None:
+            bad = _first_misspelled(m, original)
+            if bad is None:
+                yield m
+                break
+            m = pattern.match(folded, m.start(), bad) if bad > m.start() else None
+
+
+def _spelled(m: re.Match[str], group: str, original: str, required: dict[str, str]) -> bool:
+    """The word in ``group``, when its folded form is a key of ``required``, is spelled that way."""
+    word = m.group(group)
+    if not word or word not in required or _accentless(original, m.start(), m.end()):
+        return True
+    return original[m.start(group):m.end(group)].lower() == required[word]
+
+
 def _candidates(original: str, folded: str, pub: date) -> Iterator[tuple[int, int, date, date, str]]:
     for name, pattern, handler in _RULES:
-        for m in pattern.finditer(folded):
+        for m in _spelled_matches(pattern, folded, original):
             try:
                 resolved = handler(m, pub, original)
             except (ValueError, OverflowError) as exc:  # date arithmetic out of range
