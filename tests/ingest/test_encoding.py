@@ -95,8 +95,13 @@ def test_viqr_escaped_marks_stay_literal():
     assert decode_as(b"Ha` No^.i\\. Co' kho^ng\\?", "viqr") == "Hà Nội. Có không?"
 
 
-def test_viqr_unescaped_sentence_end_is_punctuation_when_a_tone_would_be_invalid():
-    assert decode_as(b"Ha` No^.i.", "viqr") == "Hà Nội."
+def test_viqr_unescaped_sentence_end_is_punctuation_after_a_toned_word():
+    assert decode_as(b"Ha` No^.i. Co' kho^ng?", "viqr") == "Hà Nội. Có không?"
+
+
+@pytest.mark.parametrize("text", ["6 ĐTDĐ", "phòng GDĐT", "HLV José, Beyoncé.", "Eddie add dđ", "a\\.b (a?)"])
+def test_viqr_round_trips_letters_next_to_d_and_marks(text):
+    assert decode_as(encode_legacy(text, "viqr"), "viqr") == text
 
 
 def test_representable_replaces_what_the_encoding_cannot_hold():

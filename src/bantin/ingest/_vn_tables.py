@@ -88,3 +88,24 @@ QU_RIMES = frozenset(r for r in RIMES if not r.startswith("u")) | frozenset(
     "y yêt yên ynh yt yn yu ych".split()
 )
 STOP_CODAS = ("p", "t", "c", "ch")  # only sắc or nặng allowed with these
+
+# Very frequent syllables of Vietnamese news text, written from general knowledge of the language
+# (function words, numbers, administrative and news vocabulary). Detection counts them double, which
+# decides between two decodings that both yield valid (but rare) syllables in short texts.
+COMMON_SYLLABLES = frozenset("""
+của và các có được là trong cho người những một không với đã này năm đến ngày về từ khi để cũng
+như theo tại ra nhiều làm đó sẽ thì còn đang vào sau lại trên nhà nước hơn bị nói việc công chỉ
+đi cả nhưng mà hiện thể ông anh chị em bà cô họ tôi chúng ta mình mới rất phải nên vì do nếu hay
+hoặc đều vẫn đây kết quả tháng giờ phút lần thời gian trước số hai ba bốn sáu bảy tám chín mười
+trăm nghìn triệu tỷ đồng việt nam hà nội thành phố hồ chí minh quốc gia tế dân xã hội kinh doanh
+chính phủ tướng bộ trưởng tỉnh huyện quận phường sở ủy ban nhân cơ quan đơn vị tổ chức hoạt động
+phát triển đầu tư thị giá tăng giảm mức tiền hàng sản xuất khẩu nhập mua bán hợp tác đối cùng
+giữa ngoài thêm lớn nhỏ mạnh cao thấp tiên cuối học sinh viên giáo dục y bệnh sức khỏe an toàn
+giao thông xe đường tai nạn cảnh sát điều tra vụ án tòa luật pháp quy định tin báo biết chiều
+sáng tối đêm nay qua tới lúc gần xa ngay vừa nữa cái con chiếc ai gì sao nào thế vậy đâu bao
+nhiêu lên xuống đưa đề nghị yêu cầu kiểm cần thiết tình hình trạng cuộc sống đình mẹ cha trẻ nữ
+sự kiện tức mỹ trung nhật bản hàn nga đức giới châu á âu chiến tranh quân đội bảo vệ đảm lượng
+chất điện dầu khí than đất ở khu vực địa phương miền bắc tây đông biển đảo sông núi mưa lũ bão
+gió trời tiết nhiệt độ xin cảm ơn văn hóa thao dịch hôm nguồn thư thức hưng hạnh võ vũ đào bích
+khánh nguyên giang ngân long thanh huy duy linh chi cường dũng hùng tuấn hải hương lan mai
+""".split())

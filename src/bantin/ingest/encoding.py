@@ -49,10 +49,12 @@ _ALIASES = {
     "viscii": "viscii", "viqr": "viqr",
 }
 
-# Detection scores a prefix of the input; decoding then covers everything. 32 KB holds
-# thousands of words, far more than detection needs (single sentences already reach 99%,
-# see BENCHMARKS.md "Encodings"), and keeps a 100 KB file well under the 50 ms budget.
-_SAMPLE_BYTES = 32_768
+# Detection scores a prefix of the input; decoding then covers everything. 8 KB holds over a
+# thousand words, far more than detection needs (single sentences already reach 99%, see
+# BENCHMARKS.md "Encodings"), and keeps a 100 KB file well under the 50 ms budget. When the
+# prefix has few Vietnamese words (a long English preamble), 64 KB are scored instead.
+_SAMPLE_BYTES = 8_192
+_LARGE_SAMPLE_BYTES = 65_536
 # More than this share of control bytes means the input is not text: text files have none
 # (tab, CR, LF, FF, ESC, SUB excepted); uniformly random bytes have about 8%.
 _BINARY_CONTROL_SHARE = 0.02
@@ -155,7 +157,7 @@ def _build_vni_decode() -> dict[str, str]:
 
 
 _VNI_DECODE = _build_vni_decode()
-_VNI_RE = re.compile("|".join(re.escape(k) for k in sorted(_VNI_DECODE, key=len, reverse=True)))
+_VNI_RE = re.compile("(" + "|".join(re.escape(k) for k in sorted(_VNI_DECODE, key=len, reverse=True)) + ")")
 
 
 # --------------------------------------------------------------------------- syllables
@@ -202,7 +204,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=65536)
 def _token_verdict(core: str) -> int:
-    """+1 Vietnamese syllable(s), -1 not, 0 no evidence (ASCII, numbers)."""
+    """+2 frequent Vietnamese syllable, +1 other valid syllable(s), -1 not, 0 no evidence (ASCII, numbers)."""
     if not unicodedata.is_normalized("NFC", core):
         core = unicodedata.normalize("NFC", core)
     if core.isascii():
@@ -211,19 +213,24 @@ def _token_verdict(core: str) -> int:
         verdicts = [_token_verdict(part) for part in _PART_SPLIT.split(core) if part]
         if -1 in verdicts:
             return -1
-        return 1 if 1 in verdicts else 0
+        return max(verdicts, default=0)
     if any(c.isdigit() for c in core):
         return 0
     if not core.isalpha():
         return -1
     if not (core.islower() or core.isupper() or (core[0].isupper() and core[1:].islower())):
         return -1
-    return 1 if is_vietnamese_syllable(core) else -1
+    if not is_vietnamese_syllable(core):
+        return -1
+    return 2 if core.lower() in tables.COMMON_SYLLABLES else 1
 
 
-def score_text(text: str) -> tuple[int, int]:
-    """(valid, invalid) counts of words with non-ASCII letters; ASCII words count neutral."""
-    valid = invalid = 0
+def score_text(text: str) -> tuple[int, int, int]:
+    """(valid, invalid, frequent) counts of words with non-ASCII letters; ASCII words are neutral.
+
+    ``frequent`` counts the valid words that are also very common syllables.
+    """
+    valid = invalid = frequent = 0
     for token in text.split():
         if token.isascii():
             continue
@@ -233,9 +240,10 @@ def score_text(text: str) -> tuple[int, int]:
         verdict = _token_verdict(core)
         if verdict > 0:
             valid += 1
+            frequent += verdict == 2
         elif verdict < 0:
             invalid += 1
-    return valid, invalid
+    return valid, invalid, frequent
 
 
 # --------------------------------------------------------------------------- decoding
@@ -243,7 +251,9 @@ def score_text(text: str) -> tuple[int, int]:
 
 def _decode_vni(data: bytes) -> str:
     text = codecs.charmap_decode(data, "strict", _CP1252)[0]
-    return _VNI_RE.sub(lambda m: _VNI_DECODE[m.group(0)], text)
+    parts = _VNI_RE.split(text)  # the pattern captures: odd items are VNI letters
+    parts[1::2] = [_VNI_DECODE[p] for p in parts[1::2]]
+    return "".join(parts)
 
 
 _VIQR_VOWELS = "aeiouyAEIOUY"
@@ -252,7 +262,7 @@ _VIQR_TOKEN_RE = re.compile(
     r"|([aeiouyAEIOUY])(?:([(^+])(['`?~.]?)|(['`?~.]))"  # vowel + marks
     r"|([dD])([dD])"  # đ
 )
-_VIQR_HINT = re.compile(r"[aeiouyAEIOUY][(^+]|[aeiouyAEIOUY]['`?~.][a-zA-Z]|\b[dD][dD][aeiouy]")
+_VIQR_HINT = re.compile(r"[aeiouyAEIOUY](?:[(^+`~]|['?.][a-zA-Z])|\b[dD][dD][aeiouyAEIOUY]")
 _TRAILING_CLOSERS = ")]}\"»”’,;:!"
 
 
@@ -276,21 +286,15 @@ def _viqr_sub(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=65536)
 def _decode_viqr_token(token: str) -> str:
-    decoded = _VIQR_TOKEN_RE.sub(_viqr_sub, token)
-    # An unescaped ". ? '" ending a word is usually punctuation (RFC 1456 asks writers to escape
-    # it, not all do): keep it literal when reading it as a tone makes the word invalid.
+    # An unescaped ". ? '" after a word that already has its tone is punctuation, not a second
+    # tone (RFC 1456 asks writers to escape it; not all do): "No^.i." is "Nội.".
     body = token.rstrip(_TRAILING_CLOSERS)
-    if len(body) >= 2 and body[-1] in ".?'" and body[-2] in _VIQR_VOWELS + "(^+" and body[-3:-2] != "\\":
-        if _last_word_verdict(decoded) < 0:
-            alternative = _VIQR_TOKEN_RE.sub(_viqr_sub, body[:-1]) + body[-1] + token[len(body):]
-            if _last_word_verdict(alternative) >= 0:
-                return alternative
-    return decoded
-
-
-def _last_word_verdict(token: str) -> int:
-    words = _WORD_RE.findall(token)
-    return _token_verdict(words[-1]) if words else 0
+    if len(body) >= 2 and body[-1] in ".?'" and body[-2] in _VIQR_VOWELS + "(^+":
+        head = _VIQR_TOKEN_RE.sub(_viqr_sub, body[:-1])
+        words = _WORD_RE.findall(head)
+        if words and any(c in _TONES for c in unicodedata.normalize("NFD", words[-1])):
+            return head + body[-1] + _VIQR_TOKEN_RE.sub(_viqr_sub, token[len(body):])
+    return _VIQR_TOKEN_RE.sub(_viqr_sub, token)
 
 
 _WHITESPACE_SPLIT = re.compile(r"(\s+)")
@@ -395,37 +399,35 @@ def decode_bytes(data: bytes, name: str = "", encoding: str | None = None) -> De
 
 
 def _detect(data: bytes) -> Decoded:
-    sample = data[:_SAMPLE_BYTES]
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError:
         raw = None
-    utf8_net = utf8_valid = utf8_invalid = None
+    utf8 = None
     if raw is not None:
         if data.isascii():
             return _detect_ascii(raw)
         text = unicodedata.normalize("NFC", raw)
         name = "utf-8" if text == raw else "utf-8-nfd"
-        utf8_valid, utf8_invalid = score_text(text[:_SAMPLE_BYTES])
-        if utf8_valid >= utf8_invalid:
-            confidence = _confidence(utf8_valid, utf8_invalid, utf8_valid + utf8_invalid)
+        valid, invalid, frequent = score_text(text[:_SAMPLE_BYTES])
+        if valid >= invalid:
+            confidence = _confidence(valid, invalid, valid + invalid)
             return _finish(text, name, max(confidence, 0.9), (), raw=raw)
-        utf8_net = utf8_valid - utf8_invalid
-    candidates = []
-    for name in ("windows-1258", "vni", "tcvn3", "viscii"):
-        text = decode_as(sample, name)
-        valid, invalid = score_text(text)
-        candidates.append((valid - invalid, valid, invalid, name))
-    if utf8_net is not None:
-        candidates.append((utf8_net, utf8_valid, utf8_invalid, "utf-8"))
+        utf8 = (valid + frequent - invalid, valid, invalid, "utf-8")
+    candidates = _score_candidates(data[:_SAMPLE_BYTES])
+    if sum(c[1] + c[2] for c in candidates) < 200 and len(data) > _SAMPLE_BYTES:
+        candidates = _score_candidates(data[:_LARGE_SAMPLE_BYTES])  # little evidence: look further
+    if utf8 is not None:
+        candidates.append(utf8)
     # Stable sort: on a tie the earlier (more common) encoding wins.
     candidates.sort(key=lambda c: -c[0])
     best_net, best_valid, best_invalid, best = candidates[0]
     margin = best_net - candidates[1][0]
+    if utf8 is not None and best != "utf-8" and best_net < utf8[0] + 2:
+        # valid UTF-8 is strong evidence by itself
+        best_net, best_valid, best_invalid, best = utf8
+        margin = 0
     notes: list[str] = []
-    if utf8_net is not None and best != "utf-8":
-        if best_net < utf8_net + 2:  # valid UTF-8 is strong evidence by itself
-            best, best_valid, best_invalid, margin = "utf-8", utf8_valid, utf8_invalid, 0
     if best_valid + best_invalid == 0:
         notes.append("no Vietnamese letters found; encoding guessed")
         confidence = 0.5
@@ -440,12 +442,21 @@ def _detect(data: bytes) -> Decoded:
     return _finish(text, best, confidence, tuple(notes))
 
 
+def _score_candidates(sample: bytes) -> list[tuple[int, int, int, str]]:
+    """(net score, valid, invalid, encoding) per 8-bit legacy encoding, most common encoding first."""
+    candidates = []
+    for name in ("windows-1258", "vni", "tcvn3", "viscii"):
+        valid, invalid, frequent = score_text(decode_as(sample, name))
+        candidates.append((valid + frequent - invalid, valid, invalid, name))
+    return candidates
+
+
 def _detect_ascii(raw: str) -> Decoded:
     """ASCII bytes: plain text, or VIQR when its mnemonics decode to Vietnamese syllables."""
     sample = raw[:_SAMPLE_BYTES]
     if len(_VIQR_HINT.findall(sample, 0, 8192)) >= 1:
         viqr = _decode_viqr(sample)
-        valid, invalid = score_text(viqr)
+        valid, invalid, _ = score_text(viqr)
         # One stray "I'm" (read as "Ím") must not turn an English page into VIQR.
         if valid >= max(1, len(sample.split()) // 50) and valid >= 2 * invalid:
             confidence = _confidence(valid, invalid, valid - invalid)
@@ -459,8 +470,12 @@ _UPPER_TONED = frozenset(
     for letter in "aăâeêioôơuưy" for tone in range(1, 6)
 )
 _LOWER_TONED = frozenset(ch.lower() for ch in _UPPER_TONED)
+_UPPER_LETTERS = "".join(sorted({c for c in _CP1252 + _TCVN3 if c.isupper() and c.isalpha()}))
+_LOWER_TONED_CLASS = "".join(sorted(_LOWER_TONED))
+# A lowercase toned vowel touching a capital: the seed of an all-caps word written in TCVN3.
+_CAPS_SEED_RE = re.compile(f"[{_UPPER_LETTERS}][{_LOWER_TONED_CLASS}]|[{_LOWER_TONED_CLASS}][{_UPPER_LETTERS}]")
 _SENTENCE_START_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s[\"“'‘(])|(?<=^[\"“'‘(]))([^\W\d_])", re.M
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s[\"“'‘(])|(?<=^[\"“'‘(]))" f"([{_LOWER_TONED_CLASS}])", re.M
 )
 
 
@@ -471,28 +486,35 @@ def restore_tcvn3_case(text: str) -> tuple[str, int]:
     sentence or a line is put back in uppercase. Returns (text, letters restored).
     """
     count = 0
-
-    def caps(match: re.Match[str]) -> str:
-        nonlocal count
-        word = match.group(0)
-        uppers = sum(c.isupper() for c in word)
+    spans = []
+    position = 0
+    for seed in _CAPS_SEED_RE.finditer(text):
+        if seed.start() < position:
+            continue
+        start, end = seed.start(), seed.end()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        word = text[start:end]
         lowers = [c for c in word if c.islower()]
-        if uppers >= 2 and lowers and all(c in _LOWER_TONED for c in lowers):
+        if sum(c.isupper() for c in word) >= 2 and all(c in _LOWER_TONED for c in lowers):
+            spans.append((start, end, word.upper()))
             count += len(lowers)
-            return word.upper()
-        return word
+        position = end
+    if spans:
+        pieces, last = [], 0
+        for start, end, upper in spans:
+            pieces += [text[last:start], upper]
+            last = end
+        text = "".join(pieces) + text[last:]
 
     def initial(match: re.Match[str]) -> str:
         nonlocal count
-        letter = match.group(1)
-        if letter in _LOWER_TONED:
-            count += 1
-            return letter.upper()
-        return letter
+        count += 1
+        return match.group(1).upper()
 
-    text = _WORD_RE.sub(caps, text)
-    text = _SENTENCE_START_RE.sub(initial, text)
-    return text, count
+    return _SENTENCE_START_RE.sub(initial, text), count
 
 
 def _finish(text: str, encoding: str, confidence: float, notes: tuple[str, ...], raw: str | None = None) -> Decoded:
@@ -635,16 +657,14 @@ def encode_legacy(text: str, encoding: str) -> bytes:
 def _encode_viqr(text: str) -> str:
     out: list[str] = []
     previous = ""  # the last output character
-    for ch in text:
+    for index, ch in enumerate(text):
         spelling = _viqr_spelling(ch) if not ch.isascii() else None
         if spelling is not None:
-            if spelling[0] in "dD" and previous in ("d", "D"):
-                out.append("\\")
             out.append(spelling)
         elif ch in "(^+'`?~." and previous and previous in _VIQR_VOWELS + "(^+'`?~.":
             out.append("\\" + ch)
-        elif ch in "dD" and previous in ("d", "D"):
-            out.append("\\" + ch)
+        elif ch in "dD" and text[index + 1: index + 2] in ("d", "D", "đ", "Đ"):
+            out.append("\\" + ch)  # a literal d before d or đ must not read as đ
         elif ch == "\\":
             out.append("\\\\")
         else:
