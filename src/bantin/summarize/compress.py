@@ -34,7 +34,11 @@ _CAPTION_PAREN = re.compile(
 )
 _ATTRIBUTION_PAREN = re.compile(r"\s*\(\s*(?:theo|nguồn|nguồn tin|ảnh|video)\s*:?\s+[^()]{1,60}\)", re.I)
 _NOISE = re.compile(
-    r"^\s*[(\[]?\s*(?:(?:theo|nguồn|ảnh|video|clip|đồ họa)\b\s*:?\s*[^.!?]{0,60}|[" + _UPPER + r"]{2,12})\s*[)\]]?\s*\.?\s*$",
+    r"^\s*[(\[]?\s*(?:"
+    r"(?:theo|nguồn)\s*:?\s*[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3}"  # "Theo TTXVN", "(Nguồn: VnExpress)"
+    r"|(?:ảnh|video|clip|đồ họa|đồ hoạ)\s*:\s*[^.!?]{0,60}"  # "Ảnh: Reuters"
+    r"|[" + _UPPER + r"]{2,12}"  # "TTXVN"
+    r")\s*[)\]]?\s*\.?\s*$",
     re.I,
 )
 _SPACES = re.compile(r"\s{2,}")
