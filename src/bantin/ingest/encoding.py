@@ -451,6 +451,26 @@ def _score_candidates(sample: bytes) -> list[tuple[int, int, int, str]]:
     return candidates
 
 
+def candidate_scores(data: bytes) -> list[tuple[str, int, int, int]]:
+    """For ``--explain``: (encoding, net score, valid words, invalid words) of every decoding tried.
+
+    The net score is valid + frequent - invalid words on the detection sample; best first.
+    """
+    sample = data[:_SAMPLE_BYTES]
+    rows = [(name, net, valid, invalid) for net, valid, invalid, name in _score_candidates(sample)]
+    try:
+        text = unicodedata.normalize("NFC", sample.decode("utf-8"))
+    except UnicodeDecodeError:
+        text = None
+    if text is not None:
+        valid, invalid, frequent = score_text(text)
+        rows.append(("utf-8", valid + frequent - invalid, valid, invalid))
+    if sample.isascii():
+        valid, invalid, frequent = score_text(_decode_viqr(sample.decode("ascii")))
+        rows.append(("viqr", valid + frequent - invalid, valid, invalid))
+    return sorted(rows, key=lambda row: -row[1])
+
+
 def _detect_ascii(raw: str) -> Decoded:
     """ASCII bytes: plain text, or VIQR when its mnemonics decode to Vietnamese syllables."""
     sample = raw[:_SAMPLE_BYTES]
