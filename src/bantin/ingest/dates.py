@@ -629,7 +629,10 @@ _PAREN_DATE = (  # "hôm qua (2/11)", "hôm nay 23.10"; without brackets no "-":
 # "tháng 5/2013", "tháng 1.2010", "tháng 7-2012", "tháng Tám 1945", "quý III/2016".
 _YEAR_TAIL = r"(?:\s*[/.\-]\s*|\s+)(?P<y>(?:19|20|21)[0-9]{2})(?![0-9]|[.,][0-9])"
 # Before a yearless date: it lies in the past ("hồi tháng 3", "kể từ tháng 1", "hôm 6-10").
-_PAST_BEFORE = re.compile(r"(?:" + _B + r"(?:hoi|ke\s+tu|tu\s+hoi|hom|vao\s+hoi))\s*$")
+_PAST_BEFORE = re.compile(r"(?:" + _B + r"(?:hoi|ke\s+tu|tu\s+hoi|vao\s+hoi))\s*$")
+# After a yearless date: "(từ) cuối tháng 2 đến nay" -- since then, so it is in the past.
+_SINCE_AFTER = re.compile(r"\s+(?:den|toi)\s+nay" + _E)
+_COUNT_WORDS = r"muoi\s+mot|muoi\s+hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
 _ORDINAL_CONTEXT = re.compile(
     r"(?:lan|nguoi|dot|vong|ky|khoa|cuoc|hang|giai|con|ngay|tuan|thang|nam|buoi|tran|phien|chang|so|muc|dieu|khoan|vi\s+tri|lop)\s*$"
 )
@@ -637,7 +640,7 @@ _ORDINAL_CONTEXT = re.compile(
 # only continue a list of dates ("ngày 22 và 23/10", "22/10 và 23/10").
 _DATE_PREFIX_BEFORE = re.compile(
     r"(?:\(|" + _B + r"(?:tu|den|den\s+het|toi|dip|truoc|sau|hom|luc|vao|tinh\s+den)"
-    r"|[0-9]{1,2}(?:[/.][0-9]{1,2})?\s*(?:,|va|hoac|den|toi))\s*$"
+    r"|(?:(?:ngay|dem|sang|trua|chieu|toi|hom)\s+[0-9]{1,2}|[0-9]{1,2}[/.][0-9]{1,2})\s*(?:,|va|hoac|den|toi))\s*$"
 )
 # A count, not a date, when a unit follows: "từ 3-4 tiếng", "trước 11/12 người".
 _UNIT_AFTER = re.compile(
@@ -669,7 +672,7 @@ def _mode_for(m: re.Match[str]) -> str:
     q = m.groupdict().get("q")
     if q:
         return _mode_of(q)
-    if m.groupdict().get("pre") and m.group("pre").split()[-1] == "hom":
+    if _SINCE_AFTER.match(m.string, m.end()):
         return "past"
     return "past" if _PAST_BEFORE.search(m.string[max(0, m.start() - 15): m.start()]) else "nearest"
 
@@ -772,12 +775,22 @@ def _leading(unit: str, pub: date, n: int = 1) -> Range:
 
 
 Resolved = tuple[date, date, str] | None
-_RULES: list[tuple[str, re.Pattern[str], Callable[[re.Match[str], date, str], Resolved]]] = []
+Handler = Callable[[re.Match[str], date, str], Resolved]
+Spelling = dict[str, dict[str, str]]
+_RULES: list[tuple[str, re.Pattern[str], Handler, Spelling]] = []
+
+# Words whose folded form has two meanings in one slot: in a part-of-day slot "toi" must be
+# "tối" (evening), in a qualifier slot "tới" (coming), never "tôi" (I); "sau" as a qualifier
+# is "sau" (next), not "sáu" (six); as a count "sáu".
+_POD_SPELLING = {"toi": "tối"}
+_NEXT_SPELLING = {"toi": "tới", "sau": "sau"}
 
 
-def _rule(name: str, pattern: str) -> Callable[[Callable[[re.Match[str], date, str], Resolved]], Callable[[re.Match[str], date, str], Resolved]]:
-    def register(func: Callable[[re.Match[str], date, str], Resolved]) -> Callable[[re.Match[str], date, str], Resolved]:
-        _RULES.append((name, re.compile(pattern), func))
+def _rule(name: str, pattern: str, spell: Spelling | None = None) -> Callable[[Handler], Handler]:
+    """Register a text rule: its folded regex, its resolver and the spellings its groups need."""
+
+    def register(func: Handler) -> Handler:
+        _RULES.append((name, re.compile(pattern), func, spell or {}))
         return func
 
     return register
@@ -796,13 +809,12 @@ def _paren(m: re.Match[str], pivot: date) -> Resolved:
     "relative day",
     _B + r"(?:(?P<pod>" + _POD + r")\s+)?(?:(?:ngay\s+)?hom\s+(?P<h>nay|qua|kia)|ngay\s+(?P<n>mai|kia|mot)"
     r"|(?<=[a-z] )(?P<p>nay|qua|mai))" + _E + _PAREN_DATE,
+    spell={"pod": _POD_SPELLING, "n": {"mot": "mốt"}},
 )
 def _relative_day(m: re.Match[str], pub: date, original: str) -> Resolved:
     word = m.group("h") or m.group("n") or m.group("p")
     if m.group("p") and not m.group("pod"):
         return None
-    if not _spelled(m, "pod", original, {"toi": "tối"}) or not _spelled(m, "n", original, {"mot": "mốt"}):
-        return None  # "trước tới nay" (until now), "ngày một tăng" (increasingly)
     if m.group("h"):
         offset = {"nay": 0, "qua": -1, "kia": -2}[word]
     else:
@@ -813,10 +825,11 @@ def _relative_day(m: re.Match[str], pub: date, original: str) -> Resolved:
 
 @_rule(
     "explicit day",
-    _B + r"(?:(?P<pre>(?:" + _POD + r"\s+)?(?:ngay|hom)|" + _POD + r")\s+)?"
+    _B + r"(?:(?P<pre>(?:(?P<pod>" + _POD + r")\s+)?(?:ngay|hom)|(?P<pod2>" + _POD + r"))\s+)?"
     r"(?<![0-9./\-:])(?P<d>[0-9]{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>[0-9]{1,2})"
     r"(?:\s*(?P=sep)\s*(?P<y>[0-9]{4}))?(?![0-9]|\s*[./\-:]\s*[0-9])"
     r"(?:\s+(?P<q>" + _NEXT + "|" + _PREV + r")" + _E + r")?",
+    spell={"pod": _POD_SPELLING, "pod2": _POD_SPELLING, "q": _NEXT_SPELLING},
 )
 def _explicit_day_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     if not (m.group("y") or m.group("pre")):
@@ -829,8 +842,9 @@ def _explicit_day_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
 
 @_rule(
     "day tháng month",
-    _B + r"(?:(?P<pre>(?:" + _POD + r"\s+)?ngay)\s+)?(?P<d>[0-9]{1,2})\s+thang\s+(?P<m>" + _MONTH_RE + r")"
+    _B + r"(?:(?P<pre>(?:(?P<pod>" + _POD + r")\s+)?ngay)\s+)?(?P<d>[0-9]{1,2})\s+thang\s+(?P<m>" + _MONTH_RE + r")"
     r"(?:\s*(?:,|/|\-|\s+nam)?\s*(?P<y>[0-9]{4})(?![0-9]))?",
+    spell={"pod": _POD_SPELLING},
 )
 def _worded_day(m: re.Match[str], pub: date, original: str) -> Resolved:
     if not (m.group("y") or m.group("pre")):
@@ -846,6 +860,7 @@ def _worded_day(m: re.Match[str], pub: date, original: str) -> Resolved:
     "month",
     _B + r"(?:(?P<part>dau|giua|cuoi)\s+)?thang\s+(?P<m>" + _MONTH_RE + r")"
     r"(?:" + _YEAR_TAIL + r"|\s+" + _YEAR_REL + _E + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
+    spell={"q": _NEXT_SPELLING, "yq": _NEXT_SPELLING},
 )
 def _month_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     month = _month_of(m.group("m"), original[m.start("m"):m.end("m")])
@@ -869,15 +884,14 @@ def _month_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
 @_rule(
     "relative unit",
     _B + r"(?:(?P<part>dau|giua|cuoi)\s+)?(?P<unit>tuan|thang|nam|quy)\s+" + _REL + _E,
+    spell={"q": _NEXT_SPELLING},
 )
 def _relative_unit(m: re.Match[str], pub: date, original: str) -> Resolved:
     unit = {"tuan": "week", "thang": "month", "nam": "year", "quy": "quarter"}[m.group("unit")]
     rel = _rel_kind(m.group("q"))
-    if not _spelled(m, "q", original, {"sau": "sau", "toi": "tới"}):
-        return None  # "tháng Sáu" is June, "năm sáu người" five or six people, "năm tôi" the year I
     part = m.group("part")
-    if not part and _before(m, r"nhung|cac|may|vai|bao|nhieu|moi|hang"):
-        return None  # "những năm sau đó", "mấy tuần trước": not one calendar unit
+    if not part and _before(m, r"nhung|cac|may|vai|bao|nhieu|moi|hang|ca|[0-9]+|" + _COUNT_WORDS):
+        return None  # "những năm sau đó", "mấy tuần trước", "cả năm sau 9 tháng", "3 năm sau": not one calendar unit
     if rel == "trailing" and not part:
         start, end = _trailing(unit if unit != "quarter" else "month", pub, 3 if unit == "quarter" else 1)
         return start, end, "period"
@@ -892,7 +906,28 @@ def _relative_unit(m: re.Match[str], pub: date, original: str) -> Resolved:
     return start, end, kind
 
 
-@_rule("part of current unit", _B + r"(?P<part>dau|giua|cuoi)\s+(?P<unit>tuan|thang|nam)" + _E)
+@_rule(
+    "first or last months of a year",
+    _B + r"(?P<n>[0-9]{1,2}|" + _COUNT_WORDS + r")\s+thang\s+(?P<part>dau|cuoi)\s+nam"
+    r"(?:\s+(?P<yy>(?:19|20|21)[0-9]{2})(?![0-9])|\s+(?P<yq>nay|ngoai|truoc|" + _NEXT + r"|kia))?" + _E,
+    spell={"yq": _NEXT_SPELLING},
+)
+def _months_of_year(m: re.Match[str], pub: date, original: str) -> Resolved:
+    """``9 tháng đầu năm`` is January to September, ``6 tháng cuối năm 2015`` July-December."""
+    raw = re.sub(r"\s+", " ", m.group("n"))
+    count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    if not count or count > 12:
+        return None
+    year = _year_of(m.group("yq"), m.group("yy"), pub)
+    year = pub.year if year is None else year
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    if m.group("part") == "dau":
+        return date(year, 1, 1), _month_end(year, count), "period"
+    return date(year, 13 - count, 1), date(year, 12, 31), "period"
+
+
+@_rule("part of current unit", _B + r"(?P<part>dau|giua|cuoi)\s+(?P<unit>tuan|thang|nam)" + _E + r"(?!\s+hoc" + _E + ")")
 def _bare_part(m: re.Match[str], pub: date, original: str) -> Resolved:
     unit = {"tuan": "week", "thang": "month", "nam": "year"}[m.group("unit")]
     (start, end), kind = _apply_part(m.group("part"), unit, _shift_unit(unit, pub, 0)) or ((pub, pub), "day")
@@ -919,6 +954,7 @@ _SEASONS = {"xuan": (1, 3), "he": (4, 6), "ha": (4, 6), "thu": (7, 9), "dong": (
     "season",
     _B + r"mua\s+(?P<s>xuan|he|ha|thu|dong)"
     r"(?:\s+" + _YEAR_REL + _E + r"|" + _YEAR_TAIL + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
+    spell={"q": _NEXT_SPELLING, "yq": _NEXT_SPELLING},
 )
 def _season_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     if _before(m, r"gio|olympic|the\s+van\s+hoi|paralympic"):
@@ -938,10 +974,9 @@ def _season_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     "quarter",
     _B + r"quy\s+(?P<n>iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu)" + _E +
     r"(?:" + _YEAR_TAIL + r"|\s+" + _YEAR_REL + _E + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
+    spell={"n": {"tu": "tư", "mot": "một"}, "q": _NEXT_SPELLING, "yq": _NEXT_SPELLING},  # "đáng quý từ ông"
 )
 def _quarter_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
-    if not _spelled(m, "n", original, {"tu": "tư", "mot": "một"}):
-        return None  # "đáng quý từ ông": precious, not a quarter
     raw = m.group("n")
     number = _ROMAN.get(raw) or (int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw))
     if not number or number > 4:
@@ -962,10 +997,9 @@ _WD_TEXT = r"(?:thu\s+(?P<ww>hai|ba|tu|nam|sau|bay)|thu\s*(?P<wn>[2-7])|(?P<cn>c
     "weekday",
     _B + r"(?:(?P<pod>" + _POD + r"|vao|hom|tu|den)\s+)?" + _WD_TEXT +
     r"(?:\s+(?P<wq>tuan\s+(?:nay|sau|toi|truoc|qua|vua\s+qua|ke\s+tiep|tiep\s+theo)|nay|toi|tuan|vua\s+qua|truoc|qua))?" + _E + _PAREN_DATE,
+    spell={"pod": _POD_SPELLING, "wq": _NEXT_SPELLING},
 )
 def _weekday_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
-    if not _spelled(m, "pod", original, {"toi": "tối"}) or not _spelled(m, "wq", original, {"toi": "tới"}):
-        return None
     if m.group("ww"):
         weekday = _WEEKDAY_WORDS[m.group("ww")]
     elif m.group("wn"):
@@ -976,8 +1010,8 @@ def _weekday_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     ordinal_risk = not m.group("cn")
     if ordinal_risk and not (m.group("pod") or m.group("pd") or m.group("bd") or qualifier.startswith("tuan")):
         before = m.string[max(0, m.start() - 20): m.start()]
-        if not qualifier or _ORDINAL_CONTEXT.search(before):
-            return None  # "lần thứ hai" is "the second time"
+        if not qualifier or m.group("wn") or _ORDINAL_CONTEXT.search(before):
+            return None  # "lần thứ hai" is "the second time", "lần gặp mặt thứ 4 này" the fourth
     rel = qualifier.replace("tuan ", "").replace("tuan", "nay")
     kind = _rel_kind(rel)
     if qualifier.startswith("tuan"):
@@ -995,13 +1029,14 @@ def _weekday_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     return _paren(m, day) or (day, day, "day")
 
 
-_COUNT = r"(?P<n>[0-9]{1,3}|muoi\s+mot|muoi\s+hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)"
+_COUNT = r"(?P<n>[0-9]{1,3}|" + _COUNT_WORDS + ")"
 
 
 @_rule(
     "count of units",
     _B + r"(?:(?P<ago>cach\s+day)\s+)?" + _COUNT + r"\s+(?P<unit>ngay|tuan|thang|nam)"
-    r"(?:\s+(?P<q>truoc|qua|vua\s+qua|toi|sap\s+toi|toi\s+day|nua))?" + _E,
+    r"(?:\s+(?P<q>truoc(?:\s+day)?|qua|vua\s+qua|toi|sap\s+toi|toi\s+day|nua))?" + _E,
+    spell={"n": {"sau": "sáu", "mot": "một"}, "q": _NEXT_SPELLING},
 )
 def _count_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     raw = re.sub(r"\s+", " ", m.group("n"))
@@ -1011,10 +1046,8 @@ def _count_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
         return None
     if raw == "nam" and m.group("unit") == "thang":
         return None  # "bao năm tháng qua": the years gone by, not five months
-    if not _spelled(m, "n", original, {"sau": "sáu", "mot": "một"}):
-        return None
     unit = {"ngay": "day", "tuan": "week", "thang": "month", "nam": "year"}[m.group("unit")]
-    if m.group("ago") or q == "truoc":
+    if m.group("ago") or q in ("truoc", "truoc day"):
         if unit == "day":
             day = pub - timedelta(days=count)
             return day, day, "day"
@@ -1060,44 +1093,46 @@ def _accentless(original: str, start: int, end: int) -> bool:
 _NARRATIVE_AFTER = re.compile(r"\s+(?:khi|do)" + _E)
 
 
-def _first_misspelled(m: re.Match[str], original: str) -> int | None:
-    """Position of the first word of the match that is a look-alike or a narrative "sau"/"trước"
-    (None: the match can stand)."""
+def _first_misspelled(m: re.Match[str], original: str, spell: Spelling) -> int | None:
+    """Position of the first word of the match that is a look-alike (generally, or for the group
+    it sits in) or a narrative "sau"/"trước"; None when the match can stand."""
     tail = re.search(r"(?:sau|truoc)$", m.group(0))
     if tail and _NARRATIVE_AFTER.match(m.string, m.end()):
         return m.start() + tail.start()
     if _accentless(original, m.start(), m.end()):
         return None
+    bad = []
     for w in _WORD.finditer(m.group(0)):
         forms = _SPELLINGS.get(w.group(0))
         if forms and original[m.start() + w.start(): m.start() + w.end()].lower() not in forms:
-            return m.start() + w.start()
-    return None
+            bad.append(m.start() + w.start())
+            break
+    for group, required in spell.items():
+        if m.group(group) is None:
+            continue
+        for w in _WORD.finditer(m.group(group)):
+            at = m.start(group) + w.start()
+            if w.group(0) in required and original[at: at + len(w.group(0))].lower() != required[w.group(0)]:
+                bad.append(at)
+                break
+    return min(bad, default=None)
 
 
-def _spelled_matches(pattern: re.Pattern[str], folded: str, original: str) -> Iterator[re.Match[str]]:
+def _spelled_matches(pattern: re.Pattern[str], folded: str, original: str, spell: Spelling) -> Iterator[re.Match[str]]:
     """Matches whose words are spelled right; a look-alike tail is cut off and matching retried
     ("ngày 20/10 tôi về" still gives "ngày 20/10")."""
     for m in pattern.finditer(folded):
         while m is not None:
-            bad = _first_misspelled(m, original)
+            bad = _first_misspelled(m, original, spell)
             if bad is None:
                 yield m
                 break
             m = pattern.match(folded, m.start(), bad) if bad > m.start() else None
 
 
-def _spelled(m: re.Match[str], group: str, original: str, required: dict[str, str]) -> bool:
-    """The word in ``group``, when its folded form is a key of ``required``, is spelled that way."""
-    word = m.group(group)
-    if not word or word not in required or _accentless(original, m.start(), m.end()):
-        return True
-    return original[m.start(group):m.end(group)].lower() == required[word]
-
-
 def _candidates(original: str, folded: str, pub: date) -> Iterator[tuple[int, int, date, date, str]]:
-    for name, pattern, handler in _RULES:
-        for m in _spelled_matches(pattern, folded, original):
+    for name, pattern, handler, spell in _RULES:
+        for m in _spelled_matches(pattern, folded, original, spell):
             try:
                 resolved = handler(m, pub, original)
             except (ValueError, OverflowError) as exc:  # date arithmetic out of range
