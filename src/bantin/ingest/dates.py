@@ -129,9 +129,20 @@ def _fold_char(ch: str) -> str:
     return stripped if len(stripped) == 1 else low
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that folds each character the first time it is seen."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def _fold(text: str) -> str:
     """Lowercase, accentless, one output character per input character (spans carry over)."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def _prepare(text: str) -> tuple[str, str]:
@@ -807,14 +818,12 @@ def _paren(m: re.Match[str], pivot: date) -> Resolved:
 
 @_rule(
     "relative day",
-    _B + r"(?:(?P<pod>" + _POD + r")\s+)?(?:(?:ngay\s+)?hom\s+(?P<h>nay|qua|kia)|ngay\s+(?P<n>mai|kia|mot)"
-    r"|(?<=[a-z] )(?P<p>nay|qua|mai))" + _E + _PAREN_DATE,
-    spell={"pod": _POD_SPELLING, "n": {"mot": "mốt"}},
+    _B + r"(?:(?:(?P<pod>" + _POD + r")\s+)?(?:(?:ngay\s+)?hom\s+(?P<h>nay|qua|kia)|ngay\s+(?P<n>mai|kia|mot))"
+    r"|(?P<pod2>" + _POD + r")\s+(?P<p>nay|qua|mai))" + _E + _PAREN_DATE,
+    spell={"pod": _POD_SPELLING, "pod2": _POD_SPELLING, "n": {"mot": "mốt"}},
 )
 def _relative_day(m: re.Match[str], pub: date, original: str) -> Resolved:
     word = m.group("h") or m.group("n") or m.group("p")
-    if m.group("p") and not m.group("pod"):
-        return None
     if m.group("h"):
         offset = {"nay": 0, "qua": -1, "kia": -2}[word]
     else:
@@ -952,7 +961,7 @@ _SEASONS = {"xuan": (1, 3), "he": (4, 6), "ha": (4, 6), "thu": (7, 9), "dong": (
 
 @_rule(
     "season",
-    _B + r"mua\s+(?P<s>xuan|he|ha|thu|dong)"
+    r"mua(?<![a-z0-9]mua)\s+(?P<s>xuan|he|ha|thu|dong)"
     r"(?:\s+" + _YEAR_REL + _E + r"|" + _YEAR_TAIL + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
     spell={"q": _NEXT_SPELLING, "yq": _NEXT_SPELLING},
 )
@@ -972,7 +981,7 @@ def _season_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
 
 @_rule(
     "quarter",
-    _B + r"quy\s+(?P<n>iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu)" + _E +
+    r"quy(?<![a-z0-9]quy)\s+(?P<n>iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu)" + _E +
     r"(?:" + _YEAR_TAIL + r"|\s+" + _YEAR_REL + _E + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
     spell={"n": {"tu": "tư", "mot": "một"}, "q": _NEXT_SPELLING, "yq": _NEXT_SPELLING},  # "đáng quý từ ông"
 )
