@@ -149,6 +149,23 @@ def test_unicode_forms_are_detected(data, encoding):
     assert decoded.confidence >= 0.9
 
 
+def test_utf8_with_a_broken_byte_stays_utf8_and_is_lossy():
+    sentence = SENTENCES[1].encode("utf-8")
+    decoded = decode_bytes(sentence + b"\xff " + sentence)
+    assert decoded.encoding == "utf-8"
+    assert decoded.lossy and decoded.text.count("\ufffd") == 1
+
+
+def test_double_encoded_utf8_is_repaired():
+    # UTF-8 read as Windows-1252 (undefined bytes kept as U+0080..U+009F) and saved as UTF-8 again
+    raw = SENTENCES[1].encode("utf-8")
+    mojibake = "".join(raw.decode("latin-1")[i] if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
+                       for i, b in enumerate(raw)).encode("utf-8")
+    decoded = decode_bytes(mojibake)
+    assert decoded.text == SENTENCES[1]
+    assert any("double-encoded" in note for note in decoded.notes)
+
+
 def test_ascii_english_is_utf8_with_high_confidence():
     decoded = decode_bytes(b"Reuters reported on Monday that I'm fine, e.g. here.")
     assert decoded == Decoded(decoded.text, "utf-8", decoded.confidence, False, decoded.notes)

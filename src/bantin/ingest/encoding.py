@@ -95,6 +95,7 @@ def _codepage_table(codec: str) -> str:
 
 _CP1252 = _codepage_table("cp1252")
 _CP1258 = _codepage_table("cp1258")
+_CP1252_MAP = codecs.charmap_build(_CP1252)
 _TCVN3 = _CP1252[:0xA0] + tables.TCVN3_HIGH
 _VISCII = "".join(tables.VISCII_LOW.get(b, chr(b)) for b in range(128)) + tables.VISCII_HIGH
 _SINGLE_BYTE = {"windows-1258": _CP1258, "tcvn3": _TCVN3, "viscii": _VISCII}
@@ -156,8 +157,23 @@ def _build_vni_decode() -> dict[str, str]:
     return decode
 
 
+def _vni_pattern(decode: dict[str, str]) -> re.Pattern[str]:
+    """A base letter + any modifier byte, or a single-byte letter; ``decode`` gains every pair.
+
+    Character classes instead of an alternation of every spelling: about 3x faster on 100 KB.
+    """
+    pairs = [k for k in decode if len(k) == 2]
+    bases = "".join(sorted({k[0] for k in pairs}))
+    modifiers = "".join(sorted({k[1] for k in pairs}))
+    singles = "".join(sorted(k for k in decode if len(k) == 1))
+    for base in bases:
+        for modifier in modifiers:
+            decode.setdefault(base + modifier, decode.get(base, base) + modifier)
+    return re.compile(f"([{re.escape(bases)}][{re.escape(modifiers)}]|[{re.escape(singles)}])")
+
+
 _VNI_DECODE = _build_vni_decode()
-_VNI_RE = re.compile("(" + "|".join(re.escape(k) for k in sorted(_VNI_DECODE, key=len, reverse=True)) + ")")
+_VNI_RE = _vni_pattern(_VNI_DECODE)
 
 
 # --------------------------------------------------------------------------- syllables
@@ -413,6 +429,13 @@ def _detect(data: bytes) -> Decoded:
         if valid >= invalid:
             confidence = _confidence(valid, invalid, valid + invalid)
             return _finish(text, name, max(confidence, 0.9), (), raw=raw)
+        repaired = _repair_double_utf8(text)
+        if repaired is not None:
+            return repaired
+        utf8 = (valid + frequent - invalid, valid, invalid, "utf-8")
+    else:
+        # UTF-8 with a few broken bytes (a truncated file, a pasted legacy character) is still UTF-8.
+        valid, invalid, frequent = score_text(data[:_SAMPLE_BYTES].decode("utf-8", "replace"))
         utf8 = (valid + frequent - invalid, valid, invalid, "utf-8")
     candidates = _score_candidates(data[:_SAMPLE_BYTES])
     if sum(c[1] + c[2] for c in candidates) < 200 and len(data) > _SAMPLE_BYTES:
@@ -440,6 +463,20 @@ def _detect(data: bytes) -> Decoded:
             )
     text = decode_as(data, best)
     return _finish(text, best, confidence, tuple(notes))
+
+
+def _repair_double_utf8(text: str) -> Decoded | None:
+    """UTF-8 that was read as Windows-1252 and saved again as UTF-8 ("Viá»‡t"): undo it if that helps."""
+    try:
+        fixed = codecs.charmap_encode(text, "strict", _CP1252_MAP)[0].decode("utf-8")
+    except UnicodeError:
+        return None
+    fixed = unicodedata.normalize("NFC", fixed)
+    valid, invalid, _ = score_text(fixed[:_SAMPLE_BYTES])
+    if valid <= invalid:
+        return None
+    return _finish(fixed, "utf-8", _confidence(valid, invalid, valid + invalid),
+                   ("double-encoded UTF-8 (read as Windows-1252, saved as UTF-8) repaired",))
 
 
 def _score_candidates(sample: bytes) -> list[tuple[int, int, int, str]]:
