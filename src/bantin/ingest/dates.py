@@ -10,13 +10,16 @@ Two jobs:
   vừa qua``, ``mùa hè năm ngoái``, ``quý III/2016``, ``3 tháng tới`` ...) and resolves each to
   a day range using the article's publication date.
 
-Why a focused regex module and not ``dateparser``: dateparser (PyPI, maintained) does ship a
-Vietnamese locale and works offline, but it knows none of the news-header conventions that
-matter here (``Thứ 6``, ``T6``, ``SA``/``CH``, ``GMT+7`` on a day-first date, month names
-``tháng Giêng``/``tháng Chạp``, seasons, ``quý III``), it cannot say *which* reading of
-``06/05/2016`` it chose or whether another was possible, it pulls in ``regex``, ``pytz`` and
-``tzlocal`` and costs ~1 ms per string. Here it is ~20 µs, stdlib only, and every decision
-can be explained (``ParsedDate.pattern``, ``ParsedDate.ambiguous``).
+Why a focused regex module and not ``dateparser``: dateparser (PyPI, maintained, works
+offline, has a Vietnamese locale) reads 22 of the 25 :data:`HEADER_FORMATS` the same way, but
+returns None for ``Cập nhật: 20/05/2016 10:20`` and ``T6, 20/05/2016`` and reads ``10 giờ 15
+phút ngày 20/5/2016`` as 21 May 01:45; it cannot say which reading of ``06/05/2016`` it chose
+or whether another was possible; it has nothing for the ranges news text needs (``mùa hè năm
+ngoái``, ``quý III``, ``cuối tuần này``, ``tháng Chạp``); it pulls in ``regex``, ``pytz``,
+``tzlocal`` and ``dateutil`` and takes 2-3 ms per header against ~40 µs here
+(``python -m benchmarks.dates``, which runs the comparison when dateparser is importable).
+This module is stdlib only and every decision can be explained (``ParsedDate.pattern``,
+``ParsedDate.ambiguous``).
 
 Conventions (all decisions can be read off the code below):
 
@@ -35,16 +38,25 @@ Conventions (all decisions can be read off the code below):
   valid dates, evidence is used in this order: (1) a weekday in the string that matches only
   one reading (``Thứ sáu, 06/05/2016`` is 6 May); (2) with a ``reference``, a reading more than
   a day after it is dropped (a header is not dated in the future); (3) the caller's
-  ``dayfirst``; (4) a 12-hour ``AM/PM`` clock on a ``/``-separated date with no Vietnamese word
-  around it (the US ``M/d/yyyy h:mm:ss tt`` default of .NET CMSs) means month-first;
-  (5) day-first. Only (1) and (2) settle it: after (3)-(5) ``ParsedDate.ambiguous`` is True.
+  ``dayfirst``; (4) a 12-hour ``AM/PM`` clock on a US-looking date -- slashes, four-digit
+  year, no zero padding, no Vietnamese word around it: the ``M/d/yyyy h:mm:ss tt`` default of
+  .NET CMSs -- means month-first (``06/05/2016 10:49 AM`` stays day-first); (5) day-first. Only (1) and (2) settle it: after (3)-(5) ``ParsedDate.ambiguous`` is True.
   ``5/20/2016`` has one valid reading and is never ambiguous.
 * **Years.** Accepted years are 1945..2100; anything else, and impossible dates (``31/02``),
   give ``None``. Two-digit years: ``00``-``69`` are 20xx, ``70``-``99`` are 19xx. A header
   without a year (``20/5``) takes the latest such date not after ``reference`` (default: now).
 * **Yearless dates in text** (``ngày 01-11``, ``tháng 8``, ``mùa hè``, ``quý IV``) take the
-  year that puts them nearest to the publication date; ``tới``/``sắp tới``/``tới đây`` force
-  the next occurrence, ``qua``/``vừa qua``/``trước`` the latest one that has begun.
+  year that puts them nearest to the publication date, days into the future counting
+  :data:`FUTURE_WEIGHT` (2) times, because news mostly reports what has happened: published
+  3 Jan, ``ngày 28/12`` is last December; published 28 Dec, ``ngày 2/1`` is next January.
+  ``tới``/``sắp tới``/``tới đây`` force the next occurrence; ``qua``/``vừa qua``/``trước``,
+  a ``hồi``/``kể từ`` before or a ``đến nay`` after force the latest one that has begun.
+* **What is not a date.** Words that fold to a date word but are spelled otherwise are left
+  alone (``Việt Nam trước``, ``giá dầu tháng 8``, ``anh Tuấn tới``, ``năm tôi 18 tuổi``,
+  ``gió mùa Đông bắc``), and so are ordinals (``lần thứ hai``), fractions and scores (``1/2``,
+  ``dẫn trước 11-9``) and expressions relative to the story rather than to the publication
+  date (``tuần sau đó``, ``một tuần trước khi``, ``3 năm sau``, ``những năm sau``). A bare
+  ``23/10`` needs a cue (``ngày``, ``sáng``, ``từ``, ``đến``, ``(``...) or a year.
 * **Weeks** run Monday (thứ Hai) to Sunday (Chủ nhật). ``cuối tuần`` is Saturday-Sunday,
   ``đầu tuần`` Monday-Tuesday, ``giữa tuần`` Wednesday-Thursday.
 * **Periods.** ``tuần/tháng/năm này|nay`` is the current calendar unit; ``trước``, ``vừa
@@ -79,7 +91,7 @@ MIN_YEAR, MAX_YEAR = 1945, 2100
 
 # A yearless date in text takes the year that puts it nearest the publication date, with days
 # into the future counted this many times: news mostly reports what has happened. Measured by
-# benchmarks/dates_year_inference.py on VMDS mentions that do carry a year (see its docstring).
+# benchmarks/dates.py on VMDS mentions that do carry a year (see its docstring).
 FUTURE_WEIGHT = 2.0
 
 HEADER_FORMATS = (

@@ -1,4 +1,5 @@
-"""Dates on VMDS: header parsing speed, mentions found, and how well yearless dates get their year.
+"""Dates: header parsing speed, mentions found on VMDS, how well yearless dates get their year,
+and (when ``dateparser`` is installed) a comparison with dateparser on the documented headers.
 
 Year inference is measured on mentions that *do* carry a year (``ngày 14/10/2013``, ``tháng
 9/2013``, ``quý 3/2012``) within one year of the article's publication date: the year is cut
@@ -8,7 +9,10 @@ obvious, so this set is harder than the yearless mentions it stands in for; read
 as a comparison between settings of ``FUTURE_WEIGHT``, not as the accuracy on real yearless
 dates.
 
-    .venv/bin/python -m benchmarks.dates_year_inference [--shared ../shared] [--write]
+    .venv/bin/python -m benchmarks.dates [--shared ../shared] [--write]
+
+The dateparser comparison runs only where dateparser is importable (it is not a bantin
+dependency): ``pip install dateparser`` into a scratch venv that also sees ``src/``.
 """
 from __future__ import annotations
 
@@ -19,9 +23,10 @@ import os
 import re
 import time
 import unicodedata
+from datetime import datetime
 
 from bantin.ingest import dates
-from bantin.ingest.dates import find_dates, parse_date
+from bantin.ingest.dates import HEADER_FORMATS, find_dates, parse_date
 
 _YEAR_SUFFIX = re.compile(r"(?:\s*[/.\-,]\s*|\s+năm\s+|\s+)((?:19|20)[0-9]{2})$")
 
@@ -79,6 +84,38 @@ def measure(docs: list[tuple[str, str]], weights: tuple[float, ...]) -> dict:
     }
 
 
+def compare_dateparser(repeat: int = 3) -> str | None:
+    """Agreement with dateparser on :data:`HEADER_FORMATS` and time per string, or None."""
+    try:
+        import dateparser  # optional, only for this comparison
+    except ImportError:
+        return None
+    reference = datetime(2016, 5, 21, 12, 0)
+    settings = {"DATE_ORDER": "DMY", "RELATIVE_BASE": reference, "RETURN_AS_TIMEZONE_AWARE": True,
+                "TIMEZONE": "Asia/Ho_Chi_Minh"}
+    misses = []
+    for header in HEADER_FORMATS:
+        theirs = dateparser.parse(header, languages=["vi", "en"], settings=settings)
+        ours = parse_date(header, reference=reference)
+        if theirs is None or ours is None or theirs.replace(tzinfo=None) != ours.replace(tzinfo=None):
+            misses.append(f"`{header}` → {theirs}")
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for header in HEADER_FORMATS:
+            dateparser.parse(header, languages=["vi", "en"], settings=settings)
+    theirs_ms = (time.perf_counter() - start) * 1e3 / (repeat * len(HEADER_FORMATS))
+    start = time.perf_counter()
+    for _ in range(100 * repeat):
+        for header in HEADER_FORMATS:
+            parse_date(header, reference=reference)
+    ours_ms = (time.perf_counter() - start) * 1e3 / (100 * repeat * len(HEADER_FORMATS))
+    return (
+        f"- dateparser {dateparser.__version__} (DMY, vi+en) on the {len(HEADER_FORMATS)} HEADER_FORMATS: "
+        f"{len(HEADER_FORMATS) - len(misses)} agree with parse_date; {theirs_ms:.2f} ms/string vs "
+        f"{ours_ms * 1e3:.0f} µs/string. Differs on: " + "; ".join(misses)
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
@@ -91,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     weights = (1.0, 1.5, 2.0, 3.0, 5.0, 1e9)
     result = measure(docs, weights)
     lines = [
-        f"VMDS, {result['docs']} articles (`python -m benchmarks.dates_year_inference`).",
+        f"VMDS, {result['docs']} articles (`python -m benchmarks.dates`).",
         "",
         f"- TIME headers: {result['headers_unparsed']} unparsed; {result['headers_per_second']:,.0f} headers/s",
         f"- find_dates: {result['mentions']} mentions, {result['text_mchars_per_second']:.2f} M chars/s; "
@@ -102,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     for weight, acc in result["year_accuracy"].items():
         label = "past only" if weight >= 1e9 else f"FUTURE_WEIGHT {weight:g}"
         lines.append(f"  - {label}: {acc:.1%}")
+    comparison = compare_dateparser()
+    if comparison:
+        lines.append(comparison)
     report = "\n".join(lines)
     print(report)
     if args.write:
