@@ -1,0 +1,339 @@
+"""Event clustering: group articles about the same story, never splitting syndicated copies.
+
+The algorithm (all steps near-linear in the number of articles):
+
+1. **Copies** (:mod:`bantin.cluster.dedup`): exact and near-duplicate articles are joined into one
+   *unit* represented by its original, so copies always share an event and count once.
+2. **Features** (:mod:`bantin.cluster.features`): every unit gets a row whose dot product with
+   another row is ``w_text cos(text) + w_title cos(title) + w_entity cos(entities)``.
+3. **Candidates**: each unit is indexed under its ``index_terms`` heaviest text terms that occur in
+   at least two units and in at most ``max_postings`` (an inverted index, terms common enough to
+   be useless are never posted). Units sharing index terms are candidates; each unit keeps its
+   ``neighbors`` candidates with the most shared terms and scores them exactly. No all-pairs step.
+4. **Average linkage over the candidate graph**: the similarity of two groups is the mean kernel
+   over all their cross pairs, which for a dot-product kernel is the dot product of the group
+   means -- so it is exact even for pairs that were never candidates. It is multiplied by a
+   time decay: ``exp(-(gap - time_grace_days) / time_scale_days)`` when both groups are dated
+   and their date ranges are more than ``time_grace_days`` apart (undated groups are not
+   penalised, so articles without a date are still placed by their text). Groups joined by a
+   candidate edge merge best-first while the similarity is at least ``threshold``.
+
+The result does not depend on input order: units are processed in a canonical order (id, then
+text), and ties break on that order (``bench_cluster_quality`` measures it with shuffles).
+
+:class:`EventClusterer` is the incremental interface: ``add`` is cheap (it stores the article),
+``events`` clusters everything added so far (and caches the result until the next ``add``), so
+incremental and batch use give the same events.
+"""
+from __future__ import annotations
+
+import hashlib
+import heapq
+import logging
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Iterable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from bantin.cluster.dedup import DedupConfig, DuplicateGroup, as_datetime, find_duplicates
+from bantin.cluster.features import FeatureWeights, article_matrix, title_text
+from bantin.models import Article, Event
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """Every tuned constant of event clustering.
+
+    Set by ``benchmarks/bench_cluster_quality.py`` (thresholds swept on one pooled corpus and
+    checked on the other; see BENCHMARKS.md, "Event clustering").
+    """
+
+    # Kernel weights: text carries most of the signal; titles and proper nouns break ties
+    # between stories that share a topic (swept in steps of 0.1 on AbMuSu-train and VMDS).
+    weights: FeatureWeights = field(default_factory=lambda: FeatureWeights(text=0.6, title=0.2, entities=0.2))
+    # Average-linkage threshold on the kernel (swept 0.05-0.40 in 0.01 steps on AbMuSu-train,
+    # where VMDS is reported, and on VMDS, where AbMuSu-train is reported).
+    threshold: float = 0.16
+    # Text terms kept per article vector: the heaviest 300 cover the story; the tail is noise
+    # and slows the group means down (no change in F1 between 200 and 600 on either corpus).
+    max_terms: int = 300
+    # Candidate retrieval: index terms per unit, posting-list cap, exact-scored neighbours.
+    index_terms: int = 15
+    max_postings: int = 5000
+    neighbors: int = 30
+    # Time decay between dated groups; a story's articles fall within days (VMDS: median
+    # spread 0.2 days, 95th percentile 2 days).
+    time_grace_days: float = 3.0
+    time_scale_days: float = 10.0
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold < 1.0:
+            raise ValueError(f"threshold is a kernel similarity in (0, 1), got {self.threshold}")
+        total = self.weights.text + self.weights.title + self.weights.entities
+        if not math.isclose(total, 1.0, abs_tol=1e-6):
+            raise ValueError(f"feature weights should sum to 1, got {total:.3f}")
+
+
+# ---------------------------------------------------------------------------------------------
+# public API
+# ---------------------------------------------------------------------------------------------
+class EventClusterer:
+    """Incremental event clustering: ``add`` articles as they arrive, ask for ``events`` any time."""
+
+    def __init__(self, config: ClusterConfig | None = None) -> None:
+        self.config = config or ClusterConfig()
+        self._articles: list[Article] = []
+        self._cached: list[Event] | None = None
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def add(self, article: Article) -> None:
+        self._articles.append(article)
+        self._cached = None
+
+    def extend(self, articles: Iterable[Article]) -> None:
+        for article in articles:
+            self.add(article)
+
+    def events(self) -> list[Event]:
+        """Events of all articles added so far, largest first, then most recent."""
+        if self._cached is None:
+            self._cached = build_events(self._articles, self.config)
+        return list(self._cached)
+
+
+def cluster_events(articles: Sequence[Article], config: ClusterConfig | None = None) -> list[Event]:
+    """Batch clustering: every article in exactly one event (see the module docstring)."""
+    clusterer = EventClusterer(config)
+    clusterer.extend(articles)
+    return clusterer.events()
+
+
+def build_events(articles: Sequence[Article], config: ClusterConfig) -> list[Event]:
+    groups, duplicates = cluster_indices(articles, config)
+    copies_of = {g.original: g for g in duplicates}
+    events = [_event(articles, members, copies_of) for members in groups]
+    events.sort(key=_event_order)
+    return events
+
+
+def cluster_indices(
+    articles: Sequence[Article], config: ClusterConfig | None = None,
+) -> tuple[list[list[int]], list[DuplicateGroup]]:
+    """Clusters as lists of indices into ``articles`` (plus the copy groups found on the way)."""
+    config = config or ClusterConfig()
+    if not articles:
+        return [], []
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].id, articles[i].title, articles[i].text, i))
+    ranked = [articles[i] for i in order]
+    duplicates = find_duplicates(ranked, config.dedup)
+    units = _units(len(ranked), duplicates)
+    reps = [ranked[unit[0]] for unit in units]
+    matrix, text = article_matrix(reps, config.weights, config.max_terms)
+    stamps = np.array([_stamp(a.published) for a in reps], dtype=np.float64)
+    edges = candidate_edges(text, matrix, stamps, config)
+    merged = average_linkage(matrix, stamps, edges, config)
+    clusters = [sorted(order[i] for u in group for i in units[u]) for group in merged]
+    groups = [DuplicateGroup(tuple(order[i] for i in g.members)) for g in duplicates]
+    log.info("clustered %d articles (%d units, %d candidate edges) into %d events",
+             len(articles), len(units), len(edges[0]), len(clusters))
+    return clusters, groups
+
+
+# ---------------------------------------------------------------------------------------------
+# steps
+# ---------------------------------------------------------------------------------------------
+def _units(count: int, duplicates: list[DuplicateGroup]) -> list[tuple[int, ...]]:
+    """Copy groups (original first) and the remaining articles, in index order of their first."""
+    grouped: dict[int, tuple[int, ...]] = {}
+    for group in duplicates:
+        grouped[min(group.members)] = group.members
+    seen = {i for g in duplicates for i in g.members}
+    units = []
+    for index in range(count):
+        if index in grouped:
+            units.append(grouped[index])
+        elif index not in seen:
+            units.append((index,))
+    return units
+
+
+def _stamp(value: datetime | None) -> float:
+    value = as_datetime(value)
+    return value.timestamp() / 86400.0 if value is not None else math.nan
+
+
+def time_factor(gap_days: float, config: ClusterConfig) -> float:
+    """Decay for two groups whose date ranges are ``gap_days`` apart (NaN: undated, no decay)."""
+    if math.isnan(gap_days) or gap_days <= config.time_grace_days:
+        return 1.0
+    return math.exp(-(gap_days - config.time_grace_days) / config.time_scale_days)
+
+
+def candidate_edges(
+    text: sp.csr_matrix, matrix: sp.csr_matrix, stamps: np.ndarray, config: ClusterConfig,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows, cols, similarity) of candidate pairs i < j with similarity >= threshold."""
+    n = text.shape[0]
+    if n < 2:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+    postings = np.bincount(text.indices, minlength=text.shape[1])
+    usable = text.copy()
+    usable.data = np.where((postings[usable.indices] >= 2) & (postings[usable.indices] <= config.max_postings),
+                           usable.data, 0).astype(np.float32)
+    usable.eliminate_zeros()
+    from bantin.cluster.features import keep_top_terms
+
+    index = keep_top_terms(usable, config.index_terms)
+    index.data[:] = 1.0
+    index_t = index.T.tocsr()
+    rows: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
+    chunk = 2000
+    for start in range(0, n, chunk):
+        votes = (index[start:start + chunk] @ index_t).tocsr()
+        for offset in range(votes.shape[0]):
+            row = start + offset
+            lo, hi = votes.indptr[offset], votes.indptr[offset + 1]
+            found, counts = votes.indices[lo:hi], votes.data[lo:hi]
+            keep = found != row
+            found, counts = found[keep], counts[keep]
+            if len(found) > config.neighbors:
+                best = np.lexsort((found, -counts))[: config.neighbors]
+                found = found[best]
+            rows.append(np.full(len(found), row, dtype=np.int64))
+            cols.append(found.astype(np.int64))
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+    a, b = np.concatenate(rows), np.concatenate(cols)
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    pairs = np.unique(lo * n + hi)
+    lo, hi = pairs // n, pairs % n
+    sims = np.empty(len(pairs), dtype=np.float32)
+    step = 50_000
+    for s in range(0, len(pairs), step):
+        sims[s:s + step] = np.asarray(
+            matrix[lo[s:s + step]].multiply(matrix[hi[s:s + step]]).sum(axis=1)
+        ).ravel()
+    keep = sims >= config.threshold
+    return lo[keep], hi[keep], sims[keep]
+
+
+class _Group:
+    __slots__ = ("total", "size", "first", "last", "members", "neighbors")
+
+    def __init__(self, total: sp.csr_matrix, size: int, first: float, last: float, members: list[int]) -> None:
+        self.total = total
+        self.size = size
+        self.first = first
+        self.last = last
+        self.members = members
+        self.neighbors: set[int] = set()
+
+
+def _gap(a: _Group, b: _Group) -> float:
+    if math.isnan(a.first) or math.isnan(b.first):
+        return math.nan
+    return max(0.0, max(a.first, b.first) - min(a.last, b.last))
+
+
+def _nan_min(a: float, b: float) -> float:
+    return b if math.isnan(a) else a if math.isnan(b) else min(a, b)
+
+
+def _nan_max(a: float, b: float) -> float:
+    return b if math.isnan(a) else a if math.isnan(b) else max(a, b)
+
+
+def average_linkage(
+    matrix: sp.csr_matrix, stamps: np.ndarray, edges: tuple[np.ndarray, np.ndarray, np.ndarray],
+    config: ClusterConfig,
+) -> list[list[int]]:
+    """Merge units best-first along candidate edges while the (time-decayed) average similarity
+    of the two groups is at least the threshold; returns groups of unit indices."""
+    n = matrix.shape[0]
+    groups: dict[int, _Group] = {
+        i: _Group(matrix[i], 1, stamps[i], stamps[i], [i]) for i in range(n)
+    }
+    heap: list[tuple[float, int, int]] = []
+    for a, b, sim in zip(*edges):
+        a, b = int(a), int(b)
+        groups[a].neighbors.add(b)
+        groups[b].neighbors.add(a)
+        score = float(sim) * time_factor(_gap(groups[a], groups[b]), config)
+        if score >= config.threshold:
+            heap.append((-score, a, b))
+    heapq.heapify(heap)
+    next_id = n
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in groups or b not in groups:
+            continue
+        left, right = groups.pop(a), groups.pop(b)
+        merged = _Group(left.total + right.total, left.size + right.size, _nan_min(left.first, right.first),
+                        _nan_max(left.last, right.last), left.members + right.members)
+        new = next_id
+        next_id += 1
+        neighbors = sorted(k for k in (left.neighbors | right.neighbors) if k in groups)
+        merged.neighbors = set(neighbors)
+        groups[new] = merged
+        if not neighbors:
+            continue
+        stacked = sp.vstack([groups[k].total for k in neighbors], format="csr")
+        dots = np.asarray((stacked @ merged.total.T).todense()).ravel()
+        for k, dot in zip(neighbors, dots):
+            other = groups[k]
+            other.neighbors.add(new)
+            score = float(dot) / (merged.size * other.size) * time_factor(_gap(merged, other), config)
+            if score >= config.threshold:
+                heapq.heappush(heap, (-score, min(k, new), max(k, new)))
+    result = [sorted(g.members) for g in groups.values()]
+    result.sort(key=lambda m: m[0])
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# events
+# ---------------------------------------------------------------------------------------------
+def _event(articles: Sequence[Article], members: list[int], copies_of: dict[int, DuplicateGroup]) -> Event:
+    chosen = [articles[i] for i in members]
+    ids = tuple(a.id for a in chosen)
+    duplicates = tuple(
+        tuple(articles[i].id for i in copies_of[i].members)
+        for i in members if i in copies_of
+    )
+    dates = sorted(d for d in (as_datetime(a.published) for a in chosen) if d is not None)
+    sources: list[str] = []
+    for article in chosen:
+        if article.source and article.source not in sources:
+            sources.append(article.source)
+    digest = hashlib.sha1("\n".join(sorted(ids)).encode("utf-8")).hexdigest()[:12]
+    return Event(
+        id=f"ev-{digest}", title=_title(chosen), articles=ids, duplicates=duplicates,
+        sources=tuple(sources), first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+    )
+
+
+def _title(articles: list[Article]) -> str:
+    """The title of the earliest article that has one (else the opening of the longest text)."""
+    from bantin.cluster.dedup import original_key
+
+    titled = [a for a in articles if a.title.strip()]
+    if titled:
+        return min(titled, key=original_key).title.strip()
+    longest = max(articles, key=lambda a: (len(a.text), a.id))
+    words = title_text(longest).split()
+    return " ".join(words[:16]) + (" …" if len(words) > 16 else "")
+
+
+def _event_order(event: Event) -> tuple:
+    last = event.last_published
+    return (-len(event.articles), -(last.timestamp()) if last is not None else math.inf, event.id)
