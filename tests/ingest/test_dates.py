@@ -467,6 +467,16 @@ def test_aware_publication_date_is_read_in_vietnam_time() -> None:
     assert mention.start == D(2016, 11, 3)
 
 
+def test_publication_date_may_be_a_plain_date() -> None:
+    (mention,) = find_dates("hôm qua", date(2016, 11, 3))
+    assert mention.start == D(2016, 11, 2)
+
+
+def test_non_string_input_gives_nothing() -> None:
+    assert parse_date(None) is None  # type: ignore[arg-type]
+    assert find_dates(None, PUB) == []  # type: ignore[arg-type]
+
+
 # --------------------------------------------------------------------------- real corpus
 
 VMDS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "datasets", "vmds", "clusters")

@@ -495,6 +495,20 @@ def _parse_relative_header(folded: str, now: datetime) -> ParsedDate | None:
     return ParsedDate(value, "relative time" if clock else "relative", False, clock is not None, span)
 
 
+# A header is one short line; a longer string is cut here so a pasted article costs no more.
+_MAX_HEADER = 2000
+
+
+def _as_vn_datetime(value: datetime | date) -> datetime:
+    """Aware datetime in Vietnamese time: naive values are taken as local (UTC+07:00), a bare
+    ``date`` as its midnight, aware values are converted."""
+    if not isinstance(value, datetime):
+        return datetime.combine(value, time(0, 0), tzinfo=VN_TZ)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=VN_TZ)
+    return value.astimezone(VN_TZ)
+
+
 def parse_date_detailed(
     text: str, *, reference: datetime | None = None, dayfirst: bool | None = None
 ) -> ParsedDate | None:
@@ -505,10 +519,8 @@ def parse_date_detailed(
     """
     if not isinstance(text, str) or not text.strip():
         return None
-    original, folded = _prepare(text[:2000])
-    ref = reference
-    if ref is not None and ref.tzinfo is None:
-        ref = ref.replace(tzinfo=VN_TZ)
+    original, folded = _prepare(text[:_MAX_HEADER])
+    ref = _as_vn_datetime(reference) if reference is not None else None
     now = ref or datetime.now(VN_TZ)
     found = _find_core(folded)
     if found is None:
@@ -1167,18 +1179,19 @@ def _candidates(original: str, folded: str, pub: date) -> Iterator[tuple[int, in
             yield m.start(), m.end(), start, end, kind
 
 
-def find_dates(text: str, published: datetime) -> list[DateMention]:
+def find_dates(text: str, published: datetime | date) -> list[DateMention]:
     """Date mentions in article text, resolved against the publication date.
 
-    ``published`` may be naive (taken as Vietnamese local time) or aware (converted to
-    UTC+07:00 first). Overlapping matches keep the leftmost, then the longest. Never raises
-    on any ``str``.
+    ``published`` may be a ``date``, a naive datetime (taken as Vietnamese local time) or an
+    aware one (converted to UTC+07:00 first). Mentions come in text order; where matches
+    overlap the leftmost, then the longest, wins. Never raises on any ``str``.
+
+    >>> [(m.text, m.start.isoformat()) for m in find_dates("Hôm qua (2/11), ...", date(2016, 11, 3))]
+    [('Hôm qua (2/11)', '2016-11-02')]
     """
     if not isinstance(text, str) or not text:
         return []
-    if published.tzinfo is not None:
-        published = published.astimezone(VN_TZ)
-    pub = published.date()
+    pub = _as_vn_datetime(published).date()
     original, folded = _prepare(text)
     found = sorted(_candidates(original, folded, pub), key=lambda c: (c[0], -(c[1] - c[0])))
     mentions: list[DateMention] = []
