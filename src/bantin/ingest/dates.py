@@ -495,6 +495,26 @@ def _parse_relative_header(folded: str, now: datetime) -> ParsedDate | None:
     return ParsedDate(value, "relative time" if clock else "relative", False, clock is not None, span)
 
 
+_COMPACT_RE = re.compile(r"\s*(?:(?P<epoch>[1-9][0-9]{9}|[1-9][0-9]{12})|(?P<ymd>(?:19|20|21)[0-9]{6}))\s*")
+
+
+def _parse_compact(text: str) -> ParsedDate | None:
+    """A whole string of digits from a JSON feed: Unix seconds/milliseconds or ``yyyymmdd``."""
+    m = _COMPACT_RE.fullmatch(text)
+    if m is None:
+        return None
+    span = (m.start(1) if m.group("epoch") else m.start("ymd"), m.end(1) if m.group("epoch") else m.end("ymd"))
+    if m.group("ymd"):
+        digits = m.group("ymd")
+        day = _valid_date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+        return ParsedDate(datetime.combine(day, time(0, 0), tzinfo=VN_TZ), "yyyymmdd", False, False, span) if day else None
+    seconds = int(m.group("epoch")) / (1000 if len(m.group("epoch")) == 13 else 1)
+    value = datetime.fromtimestamp(seconds, VN_TZ)
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        return None
+    return ParsedDate(value, "unix time", False, True, span)
+
+
 # A header is one short line; a longer string is cut here so a pasted article costs no more.
 _MAX_HEADER = 2000
 
@@ -522,6 +542,9 @@ def parse_date_detailed(
     original, folded = _prepare(text[:_MAX_HEADER])
     ref = _as_vn_datetime(reference) if reference is not None else None
     now = ref or datetime.now(VN_TZ)
+    compact = _parse_compact(original)
+    if compact is not None:
+        return compact
     found = _find_core(folded)
     if found is None:
         return _parse_relative_header(folded, now)
