@@ -87,6 +87,15 @@ HEADERS = [
     ("1463714100", vn(2016, 5, 20, 10, 15)),  # Unix time in JSON feeds
     ("1463714100000", vn(2016, 5, 20, 10, 15)),
     ("20160520", vn(2016, 5, 20)),
+    ("20160520T101500", vn(2016, 5, 20, 10, 15)),
+    ("Fri May 20 10:15:00 ICT 2016", vn(2016, 5, 20, 10, 15)),  # Java Date.toString()
+    ("Chiều 20/5/2016 lúc 3:15", vn(2016, 5, 20, 15, 15)),
+    ("20/05/2016 3 giờ chiều", vn(2016, 5, 20, 15, 0)),
+    ("Thứ Sáu, 20/05/2016, 10:15 AM (GMT+7)", vn(2016, 5, 20, 10, 15)),
+    ("Thứ sáu ngày 20 tháng 5 năm 2016", vn(2016, 5, 20)),
+    ("20 thg 5, 2016", vn(2016, 5, 20)),
+    ("CN, 22/05/2016", vn(2016, 5, 22)),
+    ("May 20th, 2016", vn(2016, 5, 20)),
     # Robustness: no diacritics, upper case, NBSP, stray spaces, decomposed Unicode.
     ("Thu sau, 20/05/2016", vn(2016, 5, 20)),
     ("THỨ SÁU, 20/05/2016 - 06:33", vn(2016, 5, 20, 6, 33)),
@@ -122,6 +131,8 @@ def test_documented_header_formats_parse(header: str) -> None:
         ("20/05/2016 10:15 GMT", datetime(2016, 5, 20, 10, 15, tzinfo=UTC)),
         ("20/05/2016 10:15 (GMT+8)", datetime(2016, 5, 20, 10, 15, tzinfo=timezone(timedelta(hours=8)))),
         ("20/05/2016 10:15 UTC-5", datetime(2016, 5, 20, 10, 15, tzinfo=timezone(timedelta(hours=-5)))),
+        ("Friday, 20 May 2016, 10:15 +08", datetime(2016, 5, 20, 10, 15, tzinfo=timezone(timedelta(hours=8)))),
+        ("Fri, 20 May 2016 03:15:00 +0000", datetime(2016, 5, 20, 3, 15, tzinfo=UTC)),
     ],
 )
 def test_timezone_defaults_to_vietnam_unless_the_string_names_one(header: str, expected: datetime) -> None:

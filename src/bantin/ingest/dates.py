@@ -350,6 +350,13 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "d month y",
         re.compile(_B + r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + _EN_MONTH_RE + r")\.?,?\s+(?P<y>[0-9]{4})(?![0-9])"),
     ),
+    (  # Java's Date.toString(): "Fri May 20 10:15:00 ICT 2016"; the clock inside is read as the time
+        "month d time y",
+        re.compile(
+            _B + r"(?P<mon>" + _EN_MONTH_RE + r")\.?\s+(?P<d>[0-9]{1,2})\s+(?P<clock>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)"
+            r"\s+(?:(?P<zone>[a-z]{2,5}|[+\-][0-9]{4})\s+)?(?P<y>[0-9]{4})(?![0-9])"
+        ),
+    ),
 )
 _YEARLESS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("d tháng m", re.compile(_B + r"(?P<d>[0-9]{1,2})\s+(?:thang|thg)\.?\s*(?P<m>" + _MONTH_RE + r")")),
@@ -364,12 +371,13 @@ _TIME_RE = re.compile(
     r"(?:\s*:\s*(?P<m>[0-9]{2})(?:\s*:\s*(?P<s>[0-9]{2})(?:[.,][0-9]+)?)?"
     r"|\s*(?:h|gio)\s*(?P<m2>[0-9]{1,2})?(?:\s*(?:phut|p|')(?![a-z]))?|g(?P<m3>[0-9]{2}))"
     r"(?![0-9])"
-    r"(?P<off>z(?![a-z])|\s?[+\-][0-9]{2}:?[0-9]{2}(?![0-9:]))?"
+    r"(?P<off>z(?![a-z])|\s?[+\-][0-9]{2}(?::?[0-9]{2})?(?![0-9:]))?"
     r"(?:\s*(?P<ampm>a\.?m\.?|p\.?m\.?|sa|ch|sang|trua|chieu|toi|dem)(?![a-z]))?"
 )
 _TZ_RE = re.compile(
-    _B + r"(?:gmt|utc)(?:\s*(?P<sign>[+\-])\s*(?P<h>[0-9]{1,2})(?::?(?P<m>[0-9]{2}))?)?(?![a-z0-9])"
+    _B + r"(?:(?:gmt|utc)(?:\s*(?P<sign>[+\-])\s*(?P<h>[0-9]{1,2})(?::?(?P<m>[0-9]{2}))?)?|(?P<ict>ict))(?![a-z0-9])"
 )
+_AFTERNOON_RE = re.compile(_B + r"(?:chieu|toi)" + _E)
 # Vietnamese words that rule out the US month-first reading even next to an AM/PM clock.
 _VIETNAMESE_CONTEXT = re.compile(_B + r"(?:thu|ngay|thang|nam|cap nhat|chu nhat|gio|luc)" + _E)
 
@@ -447,7 +455,7 @@ def _readings(name: str, m: re.Match[str], original: str) -> list[tuple[int, int
         return out
     if name == "y-m-d":
         return [(int(m.group("m")), int(m.group("d")), False)]
-    if name in ("month d, y", "d month y"):
+    if name in ("month d, y", "d month y", "month d time y"):
         return [(_EN_MONTHS[m.group("mon")[:3]], int(m.group("d")), True)]
     month = _month_of(m.group("m"), original[m.start("m"):m.end("m")])
     return [(month, int(m.group("d")), True)] if month else []
@@ -495,19 +503,28 @@ def _parse_relative_header(folded: str, now: datetime) -> ParsedDate | None:
     return ParsedDate(value, "relative time" if clock else "relative", False, clock is not None, span)
 
 
-_COMPACT_RE = re.compile(r"\s*(?:(?P<epoch>[1-9][0-9]{9}|[1-9][0-9]{12})|(?P<ymd>(?:19|20|21)[0-9]{6}))\s*")
+_COMPACT_RE = re.compile(
+    r"\s*(?:(?P<epoch>[1-9][0-9]{9}|[1-9][0-9]{12})"
+    r"|(?P<ymd>(?:19|20|21)[0-9]{6})(?:[tT](?P<hms>[0-9]{4}(?:[0-9]{2})?)(?P<zulu>[zZ])?)?)\s*"
+)
 
 
 def _parse_compact(text: str) -> ParsedDate | None:
-    """A whole string of digits from a JSON feed: Unix seconds/milliseconds or ``yyyymmdd``."""
+    """A whole string of digits from a JSON feed: Unix seconds/milliseconds, ``yyyymmdd`` or
+    ISO 8601 basic ``20160520T101500``."""
     m = _COMPACT_RE.fullmatch(text)
     if m is None:
         return None
-    span = (m.start(1) if m.group("epoch") else m.start("ymd"), m.end(1) if m.group("epoch") else m.end("ymd"))
+    span = (len(text) - len(text.lstrip()), len(text.rstrip()))
     if m.group("ymd"):
-        digits = m.group("ymd")
+        digits, hms = m.group("ymd"), m.group("hms") or ""
         day = _valid_date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-        return ParsedDate(datetime.combine(day, time(0, 0), tzinfo=VN_TZ), "yyyymmdd", False, False, span) if day else None
+        hour, minute, second = int(hms[:2] or 0), int(hms[2:4] or 0), int(hms[4:6] or 0)
+        if day is None or hour > 23 or minute > 59 or second > 59:
+            return None
+        zone = timezone.utc if m.group("zulu") else VN_TZ
+        value = datetime.combine(day, time(hour, minute, second), tzinfo=zone)
+        return ParsedDate(value, "iso8601 basic" if hms else "yyyymmdd", False, bool(hms), span)
     seconds = int(m.group("epoch")) / (1000 if len(m.group("epoch")) == 13 else 1)
     value = datetime.fromtimestamp(seconds, VN_TZ)
     if not MIN_YEAR <= value.year <= MAX_YEAR:
@@ -551,6 +568,8 @@ def parse_date_detailed(
     name, m = found
     yearless = "y" not in m.groupdict()
     masked = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end():]
+    if m.groupdict().get("clock"):
+        masked = masked[: m.start("clock")] + m.group("clock") + masked[m.end("clock"):]
 
     # Time: the valid time match nearest the date.
     best_time = None
@@ -563,13 +582,20 @@ def parse_date_detailed(
             best_time = (gap, tm, parsed)
     clock = best_time[2][0] if best_time else time(0, 0)
     twelve_hour = bool(best_time and best_time[2][1])
+    if best_time and not best_time[2][2] and clock.hour < 12:
+        # "Chiều 20/5/2016 lúc 3:15": a part of the day elsewhere in the header sets the half.
+        rest = masked[: best_time[1].start()] + " " * (best_time[1].end() - best_time[1].start()) + masked[best_time[1].end():]
+        if _AFTERNOON_RE.search(rest):
+            clock = clock.replace(hour=clock.hour + 12)
 
     tzinfo: timezone | None = None
     if best_time and best_time[1].group("off"):
         tzinfo = _offset_of(best_time[1].group("off"))
     tzm = _TZ_RE.search(masked)
     if tzinfo is None and tzm:
-        if tzm.group("sign"):
+        if tzm.group("ict"):
+            tzinfo = VN_TZ
+        elif tzm.group("sign"):
             tzinfo = _offset_of(f"{tzm.group('sign')}{int(tzm.group('h')):02d}{tzm.group('m') or '00'}")
         else:
             tzinfo = timezone.utc
