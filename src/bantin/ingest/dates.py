@@ -654,7 +654,7 @@ def parse_date_detailed(
     if best_time and best_time[1].start() < m.start():
         parts.append("time")
     parts.append(name)
-    if best_time and best_time[1].start() >= m.start():
+    if best_time and best_time[1].start() >= m.start() and not m.groupdict().get("clock"):
         parts.append("time")
     if twelve_hour:
         parts.append("am/pm")
@@ -907,7 +907,7 @@ def _relative_day(m: re.Match[str], pub: date, original: str) -> Resolved:
 
 @_rule(
     "explicit day",
-    _B + r"(?:(?P<pre>(?:(?P<pod>" + _POD + r")\s+)?(?:ngay|hom)|(?P<pod2>" + _POD + r"))\s+)?"
+    _B + r"(?:(?P<pre>(?:(?P<pod>" + _POD + r")\s+)?(?:ngay|hom|mung|mong)|(?P<pod2>" + _POD + r"))\s+)?"
     r"(?<![0-9./\-:])(?P<d>[0-9]{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>[0-9]{1,2})"
     r"(?:\s*(?P=sep)\s*(?P<y>[0-9]{4}))?(?![0-9]|\s*[./\-:]\s*[0-9])"
     r"(?:\s+(?P<q>" + _NEXT + "|" + _PREV + r")" + _E + r")?",
@@ -924,7 +924,7 @@ def _explicit_day_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
 
 @_rule(
     "day tháng month",
-    _B + r"(?:(?P<pre>(?:(?P<pod>" + _POD + r")\s+)?ngay)\s+)?(?P<d>[0-9]{1,2})\s+thang\s+(?P<m>" + _MONTH_RE + r")"
+    _B + r"(?:(?P<pre>(?:(?P<pod>" + _POD + r")\s+)?(?:ngay|mung|mong))\s+)?(?P<d>[0-9]{1,2})\s+thang\s+(?P<m>" + _MONTH_RE + r")"
     r"(?:\s*(?:,|/|\-|\s+nam)?\s*(?P<y>[0-9]{4})(?![0-9]))?",
     spell={"pod": _POD_SPELLING},
 )
@@ -1161,7 +1161,7 @@ _SPELLINGS = {
     "he": {"hè"}, "ha": {"hạ"}, "dong": {"đông"}, "chu": {"chủ"}, "nhat": {"nhật"}, "vua": {"vừa"},
     "ngoai": {"ngoái"}, "cach": {"cách"}, "day": {"đây"}, "rang": {"rạng"}, "som": {"sớm"},
     "vao": {"vào"}, "den": {"đến"}, "tiep": {"tiếp"}, "ke": {"kế"}, "sap": {"sắp"}, "nua": {"nữa"},
-    "roi": {"rồi"}, "kia": {"kia"}, "qua": {"qua"}, "mai": {"mai"}, "hai": {"hai"}, "ba": {"ba"},
+    "roi": {"rồi"}, "mung": {"mùng"}, "mong": {"mồng"}, "kia": {"kia"}, "qua": {"qua"}, "mai": {"mai"}, "hai": {"hai"}, "ba": {"ba"},
 }
 _WORD = re.compile(r"[a-z]+")
 
