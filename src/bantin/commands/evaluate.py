@@ -1,4 +1,9 @@
-"""``bantin evaluate``: score summaries (ROUGE against references) or clusters on a gold corpus."""
+"""``bantin evaluate``: score summaries (ROUGE against references) or clusters on a gold corpus.
+
+``--task cluster`` is forwarded to ``bantin.evaluate.clustering.run_cli(args)``; that module may add
+its own options with ``add_arguments(parser)``. ``args.corpus_path`` is the resolved corpus
+(shorthands 'vmds' / 'abmusu' expanded); ``args.no_lede``, ``args.limit`` and ``args.json`` apply too.
+"""
 from __future__ import annotations
 
 import argparse

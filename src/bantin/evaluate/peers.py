@@ -17,11 +17,12 @@ treated alike.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from datetime import datetime
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from bantin.evaluate.rouge import ngrams, tokenize
+from bantin.evaluate.rouge import ngrams, overlap_prf, tokenize
 from bantin.models import Article
 from bantin.text import split_sentences
 
@@ -157,18 +158,9 @@ def textrank(articles: Sequence[Article], max_words: int) -> str:
 
 # --- oracle -------------------------------------------------------------------------------------
 
-def _mean_rouge2_f(tokens: Sequence[str], references: list[tuple[object, int]]) -> float:
+def _mean_rouge2_f(tokens: Sequence[str], references: Sequence[Counter]) -> float:
     counts = ngrams(tokens, 2)
-    total = sum(counts.values())
-    if not total:
-        return 0.0
-    score = 0.0
-    for ref_counts, ref_total in references:
-        overlap = sum(min(c, ref_counts[g]) for g, c in counts.items() if g in ref_counts)
-        if overlap:
-            p, r = overlap / total, overlap / ref_total
-            score += 2 * p * r / (p + r)
-    return score / len(references)
+    return sum(overlap_prf(counts, ref).f for ref in references) / len(references)
 
 
 def oracle_sentences(sentences: Sequence[str], references: Sequence[str], budget: int) -> list[int]:
@@ -178,12 +170,8 @@ def oracle_sentences(sentences: Sequence[str], references: Sequence[str], budget
     ``references`` of the summary so far cut at ``budget`` syllables; a sentence may be added while
     the summary is shorter than the budget (the last one may be cut). Stops when nothing improves.
     """
-    refs = []
-    for reference in references:
-        counts = ngrams(tokenize(reference), 2)
-        if counts:
-            refs.append((counts, sum(counts.values())))
-    if not refs or budget <= 0:
+    refs = [ngrams(tokenize(reference), 2) for reference in references]
+    if not any(refs) or budget <= 0:
         return []
     token_lists = [tokenize(s) for s in sentences]
     chosen: list[int] = []

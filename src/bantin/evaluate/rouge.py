@@ -73,11 +73,15 @@ def _prf(overlap: int, system_total: int, reference_total: int) -> PRF:
     return PRF(p, r, 2 * p * r / (p + r) if p + r > 0 else 0.0)
 
 
-def rouge_n(system: Sequence[str], reference: Sequence[str], n: int) -> PRF:
-    """Clipped n-gram overlap of two token sequences."""
-    sys_counts, ref_counts = ngrams(system, n), ngrams(reference, n)
+def overlap_prf(sys_counts: Counter, ref_counts: Counter) -> PRF:
+    """P/R/F of clipped overlap between two n-gram multisets (callers may precompute the reference's)."""
     overlap = sum(min(count, ref_counts[gram]) for gram, count in sys_counts.items() if gram in ref_counts)
     return _prf(overlap, sum(sys_counts.values()), sum(ref_counts.values()))
+
+
+def rouge_n(system: Sequence[str], reference: Sequence[str], n: int) -> PRF:
+    """Clipped n-gram overlap of two token sequences."""
+    return overlap_prf(ngrams(system, n), ngrams(reference, n))
 
 
 def lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
