@@ -42,7 +42,7 @@ def add_parser(subparsers) -> None:
     parser.add_argument("corpus", metavar="CORPUS", help="VMDS folder, AbMuSu/generic JSONL, or 'vmds' / 'abmusu'")
     parser.add_argument("--task", choices=("summary", "cluster"), default="summary", help="what to evaluate (default summary)")
     parser.add_argument(
-        "--systems",
+        "--systems", metavar="LIST",
         help="comma-separated: bantin,bantin-strict,lead,lead-1doc,lexrank,textrank,oracle "
         "(default: bantin,lead,lead-1doc,lexrank,textrank,oracle, those installed)",
     )

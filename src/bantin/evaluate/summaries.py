@@ -19,8 +19,8 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_SYSTEMS = ("bantin", "lead", "lead-1doc", "lexrank", "textrank", "oracle")
 IN_SAMPLE_NOTE = (
-    "note: bantin's shipped model was trained on VMDS and AbMuSu-train, so its scores on them are "
-    "in-sample (not held out); the held-out numbers come from the summarizer's cross-validation script."
+    "note: the shipped bantin model was trained on VMDS and AbMuSu-train, so on those corpora its scores "
+    "are in-sample (not held out); the held-out numbers come from the summarizer's cross-validation script."
 )
 
 
