@@ -491,6 +491,14 @@ def test_non_string_input_gives_nothing() -> None:
     assert find_dates(None, PUB) == []  # type: ignore[arg-type]
 
 
+def test_docstring_examples_hold() -> None:
+    import doctest
+
+    from bantin.ingest import dates
+
+    assert doctest.testmod(dates).failed == 0
+
+
 # --------------------------------------------------------------------------- real corpus
 
 VMDS = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "datasets", "vmds", "clusters")

@@ -551,8 +551,16 @@ def parse_date_detailed(
 ) -> ParsedDate | None:
     """Parse a Vietnamese news header timestamp; see the module docstring for the rules.
 
-    Returns None when the string holds no valid date (or an impossible one, or a year outside
-    1945..2100). Never raises on any ``str``.
+    The first (leftmost) date in the string is read, with the time nearest to it. ``reference``
+    (naive = Vietnamese time) is "now" for the page: it completes a yearless ``20/5``, resolves
+    aggregator headers (``2 giờ trước``, ``Hôm qua 10:15``) and rules out a day/month reading
+    in its future; without it those use the current time. ``dayfirst`` settles a day/month
+    order that nothing in the string settles. Returns None when the string holds no valid date
+    (or an impossible one, or a year outside 1945..2100). Never raises on any ``str``.
+
+    >>> p = parse_date_detailed("06/05/2016 10:49 AM")
+    >>> p.value.isoformat(), p.pattern, p.ambiguous
+    ('2016-05-06T10:49:00+07:00', 'd/m/y time am/pm', True)
     """
     if not isinstance(text, str) or not text.strip():
         return None
