@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -58,6 +59,8 @@ class ReaderConfig:
 DEFAULT_CONFIG = ReaderConfig()
 
 TEXT_ALIASES = ("text", "content", "body")
+# Unicode category Cc minus the whitespace controls (\t \n \v \f \r).
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 STRING_FIELDS = ("title", "source", "url")
 
 
@@ -165,12 +168,12 @@ def _iter_path(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator
     if os.path.isdir(path):
         yield from _iter_directory(path, reporter, config)
         return
+    if not os.path.lexists(path):
+        reporter.reject(path, "no such file or directory")
+        return
     reader = _reader_for(path)
     if reader is None:
-        if not os.path.lexists(path):
-            reporter.reject(path, "no such file or directory")
-        else:
-            reporter.reject(path, f"unsupported file type {_extension(path)!r} (use {_known_list()})")
+        reporter.reject(path, f"unsupported file type {_extension(path)!r} (use {_known_list()})")
         return
     yield from reader(path, reporter, config)
 
@@ -234,8 +237,14 @@ def _read_bytes(path: str, reporter: _Reporter) -> bytes | None:
         with open(path, "rb") as handle:
             return handle.read()
     except OSError as error:
-        reporter.reject(path, f"cannot read file: {error.strerror or error}")
+        reporter.reject(path, _os_reason(path, error))
         return None
+
+
+def _os_reason(path: str, error: OSError) -> str:
+    if os.path.islink(path) and not os.path.exists(path):
+        return f"cannot read file: broken symbolic link to {os.readlink(path)!r}"
+    return f"cannot read file: {error.strerror or error}"
 
 
 def _text_problem(text: str, config: ReaderConfig) -> str | None:
@@ -243,7 +252,7 @@ def _text_problem(text: str, config: ReaderConfig) -> str | None:
     if not text.strip():
         return "empty file" if not text else "no text (only whitespace)"
     sample = text[:100_000]
-    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    controls = len(_CONTROL_RE.findall(sample))
     if controls > config.max_control_fraction * len(sample):
         return f"looks like binary data ({controls} control characters in the first {len(sample)})"
     bad = sample.count("\ufffd")
@@ -385,7 +394,7 @@ def _read_jsonl(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterato
     try:
         handle = open(path, "rb")
     except OSError as error:
-        reporter.reject(path, f"cannot read file: {error.strerror or error}")
+        reporter.reject(path, _os_reason(path, error))
         return
     with handle:
         yield from _read_jsonl_stream(handle, path, reporter, config)
