@@ -411,6 +411,8 @@ def test_yearless_mentions_take_the_nearest_year(phrase: str, published: datetim
         ("Từ cuối tháng 12 đến nay giá tăng.", "cuối tháng 12", D(2015, 12, 21), D(2015, 12, 31), "period"),
         ("Sáng ngày 20/10 tôi về quê.", "Sáng ngày 20/10", D(2016, 10, 20), D(2016, 10, 20), "day"),  # tail cut
         ("Ông nói chiều 22/10 Tối 31/10 mưa.", "chiều 22/10", D(2016, 10, 22), D(2016, 10, 22), "day"),
+        ("Vốn giải ngân 6 tháng năm 2022 đạt thấp.", "năm 2022", D(2022, 1, 1), D(2022, 12, 31), "year"),  # not May
+        ("Bắt đầu tháng 8 giá tăng.", "tháng 8", D(2016, 8, 1), D(2016, 8, 31), "month"),  # bắt đầu: begin
     ],
 )
 def test_context_words_steer_the_reading(sentence: str, mention: str, start: date, end: date, kind: str) -> None:
@@ -442,6 +444,8 @@ def test_context_words_steer_the_reading(sentence: str, mention: str, start: dat
         "Ông đi 3 năm sau mới về.",
         "Kế hoạch cả năm sau 9 tháng đã xong.",
         "Đầu năm học mới.",
+        "Lễ mở đầu Tuần lễ Festival.",
+        "Lãi suất tăng 0,5%/năm này.",
 
         "Người thứ ba qua đường bị thương.",
         "Tỷ lệ 1/2 số hộ dân đã nhận tiền.",  # a fraction, not 1 February

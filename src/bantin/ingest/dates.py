@@ -724,6 +724,8 @@ _YEAR_TAIL = r"(?:\s*[/.\-]\s*|\s+)(?P<y>(?:19|20|21)[0-9]{2})(?![0-9]|[.,][0-9]
 _PAST_BEFORE = re.compile(r"(?:" + _B + r"(?:hoi|ke\s+tu|tu\s+hoi|vao\s+hoi))\s*$")
 # After a yearless date: "(từ) cuối tháng 2 đến nay" -- since then, so it is in the past.
 _SINCE_AFTER = re.compile(r"\s+(?:den|toi)\s+nay" + _E)
+# đầu/giữa/cuối as a part of a period, not in "mở đầu" (opening), "bắt đầu" (begin), "hàng đầu" (top).
+_PART = r"(?<!mo )(?<!bat )(?<!khoi )(?<!hang )(?<!dan )(?P<part>dau|giua|cuoi)"
 _COUNT_WORDS = r"muoi\s+mot|muoi\s+hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
 _ORDINAL_CONTEXT = re.compile(
     r"(?:lan|nguoi|dot|vong|ky|khoa|cuoc|hang|giai|con|ngay|tuan|thang|nam|buoi|tran|phien|chang|so|muc|dieu|khoan|vi\s+tri|lop)\s*$"
@@ -940,15 +942,15 @@ def _worded_day(m: re.Match[str], pub: date, original: str) -> Resolved:
     if not (m.group("y") or m.group("pre")):
         return None
     month = _month_of(m.group("m"), original[m.start("m"):m.end("m")])
-    if month is None:
-        return None
+    if month is None or (original[m.start("m"):m.end("m")] == "năm" and not m.group("pre")):
+        return None  # "6 tháng năm 2022": six months of 2022
     rng = _explicit_day(int(m.group("d")), month, m.group("y"), pub, _mode_for(m))
     return (rng[0], rng[1], "day") if rng else None
 
 
 @_rule(
     "month",
-    _B + r"(?:(?P<part>dau|giua|cuoi)\s+)?thang\s+(?P<m>" + _MONTH_RE + r")"
+    _B + r"(?:" + _PART + r"\s+)?thang\s+(?P<m>" + _MONTH_RE + r")"
     r"(?:" + _YEAR_TAIL + r"|\s+" + _YEAR_REL + _E + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
     spell={"q": _NEXT_SPELLING, "yq": _NEXT_SPELLING},
 )
@@ -958,8 +960,8 @@ def _month_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
         return None  # "Cách mạng tháng Tám" names the 1945 revolution
     year = m.group("y") or m.group("yy")
     word = original[m.start("m"):m.end("m")]
-    if word == "năm" and not (year or m.group("yq") or m.group("q")):
-        return None  # "những tháng năm tuổi thơ": months and years; May is written "tháng Năm"
+    if word == "năm" and (not (year or m.group("yq") or m.group("q")) or _before(m, r"[0-9]+|" + _COUNT_WORDS)):
+        return None  # "những tháng năm tuổi thơ", "6 tháng năm 2022"; May is written "tháng Năm"
     fixed = _year_of(m.group("yq") if not m.group("yy") else None, year, pub)
     if fixed is not None:
         rng = _month_range(fixed, month)
@@ -973,7 +975,7 @@ def _month_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
 
 @_rule(
     "relative unit",
-    _B + r"(?:(?P<part>dau|giua|cuoi)\s+)?(?P<unit>tuan|thang|nam|quy)\s+" + _REL + _E,
+    _B + r"(?:" + _PART + r"\s+)?(?P<unit>tuan|thang|nam|quy)\s+" + _REL + _E,
     spell={"q": _NEXT_SPELLING},
 )
 def _relative_unit(m: re.Match[str], pub: date, original: str) -> Resolved:
@@ -1017,7 +1019,7 @@ def _months_of_year(m: re.Match[str], pub: date, original: str) -> Resolved:
     return date(year, 13 - count, 1), date(year, 12, 31), "period"
 
 
-@_rule("part of current unit", _B + r"(?P<part>dau|giua|cuoi)\s+(?P<unit>tuan|thang|nam)" + _E + r"(?!\s+hoc" + _E + ")")
+@_rule("part of current unit", _B + r"" + _PART + r"\s+(?P<unit>tuan|thang|nam)" + _E + r"(?!\s+hoc" + _E + ")")
 def _bare_part(m: re.Match[str], pub: date, original: str) -> Resolved:
     unit = {"tuan": "week", "thang": "month", "nam": "year"}[m.group("unit")]
     (start, end), kind = _apply_part(m.group("part"), unit, _shift_unit(unit, pub, 0)) or ((pub, pub), "day")
@@ -1026,7 +1028,7 @@ def _bare_part(m: re.Match[str], pub: date, original: str) -> Resolved:
 
 @_rule(
     "year",
-    _B + r"(?:(?P<part>dau|giua|cuoi)\s+)?nam\s+(?P<yy>(?:19|20|21)[0-9]{2})(?![0-9])",
+    _B + r"(?:" + _PART + r"\s+)?nam\s+(?P<yy>(?:19|20|21)[0-9]{2})(?![0-9])",
 )
 def _year_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     year = int(m.group("yy"))
@@ -1212,6 +1214,8 @@ def _spelled_matches(pattern: re.Pattern[str], folded: str, original: str, spell
     """Matches whose words are spelled right; a look-alike tail is cut off and matching retried
     ("ngày 20/10 tôi về" still gives "ngày 20/10")."""
     for m in pattern.finditer(folded):
+        if m.start() and folded[m.start() - 1] == "/":
+            continue  # "0,5%/năm này": a rate per year
         while m is not None:
             bad = _first_misspelled(m, original, spell)
             if bad is None:
