@@ -413,6 +413,8 @@ def test_yearless_mentions_take_the_nearest_year(phrase: str, published: datetim
         ("Ông nói chiều 22/10 Tối 31/10 mưa.", "chiều 22/10", D(2016, 10, 22), D(2016, 10, 22), "day"),
         ("Vốn giải ngân 6 tháng năm 2022 đạt thấp.", "năm 2022", D(2022, 1, 1), D(2022, 12, 31), "year"),  # not May
         ("Bắt đầu tháng 8 giá tăng.", "tháng 8", D(2016, 8, 1), D(2016, 8, 31), "month"),  # bắt đầu: begin
+        ("Doanh thu nửa đầu năm nay tăng.", "nửa đầu năm nay", D(2016, 1, 1), D(2016, 6, 30), "period"),
+        ("Lãi nửa cuối năm 2015 giảm.", "nửa cuối năm 2015", D(2015, 7, 1), D(2015, 12, 31), "period"),
     ],
 )
 def test_context_words_steer_the_reading(sentence: str, mention: str, start: date, end: date, kind: str) -> None:
@@ -445,6 +447,10 @@ def test_context_words_steer_the_reading(sentence: str, mention: str, start: dat
         "Kế hoạch cả năm sau 9 tháng đã xong.",
         "Đầu năm học mới.",
         "Lễ mở đầu Tuần lễ Festival.",
+        "Gia hạn định kỳ 12 tháng một lần.",
+        "Hàng tháng hai vợ chồng trả nợ.",
+        "Giải đấu mùa thứ hai rất sôi động.",
+        "Nông dân bắt đầu mùa thu hoạch.",
         "Lãi suất tăng 0,5%/năm này.",
 
         "Người thứ ba qua đường bị thương.",

@@ -962,6 +962,9 @@ def _month_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     word = original[m.start("m"):m.end("m")]
     if word == "năm" and (not (year or m.group("yq") or m.group("q")) or _before(m, r"[0-9]+|" + _COUNT_WORDS)):
         return None  # "những tháng năm tuổi thơ", "6 tháng năm 2022"; May is written "tháng Năm"
+    if word.isalpha() and word.islower() and not (year or m.group("yq") or m.group("q")):
+        if _before(m, r"hang|moi|[0-9]+|" + _COUNT_WORDS):
+            return None  # a count: "12 tháng một lần" (once a year), "hàng tháng hai vợ chồng" (every month)
     fixed = _year_of(m.group("yq") if not m.group("yy") else None, year, pub)
     if fixed is not None:
         rng = _month_range(fixed, month)
@@ -982,7 +985,7 @@ def _relative_unit(m: re.Match[str], pub: date, original: str) -> Resolved:
     unit = {"tuan": "week", "thang": "month", "nam": "year", "quy": "quarter"}[m.group("unit")]
     rel = _rel_kind(m.group("q"))
     part = m.group("part")
-    if not part and _before(m, r"nhung|cac|may|vai|bao|nhieu|moi|hang|ca|[0-9]+|" + _COUNT_WORDS):
+    if not part and _before(m, r"nhung|cac|may|vai|bao|nhieu|moi|hang|ca|nua|[0-9]+|" + _COUNT_WORDS):
         return None  # "những năm sau đó", "mấy tuần trước", "cả năm sau 9 tháng", "3 năm sau": not one calendar unit
     if rel == "trailing" and not part:
         start, end = _trailing(unit if unit != "quarter" else "month", pub, 3 if unit == "quarter" else 1)
@@ -1000,13 +1003,14 @@ def _relative_unit(m: re.Match[str], pub: date, original: str) -> Resolved:
 
 @_rule(
     "first or last months of a year",
-    _B + r"(?P<n>[0-9]{1,2}|" + _COUNT_WORDS + r")\s+thang\s+(?P<part>dau|cuoi)\s+nam"
+    _B + r"(?:(?P<n>[0-9]{1,2}|" + _COUNT_WORDS + r")\s+thang|(?P<half>nua))\s+(?P<part>dau|cuoi)\s+nam"
     r"(?:\s+(?P<yy>(?:19|20|21)[0-9]{2})(?![0-9])|\s+(?P<yq>nay|ngoai|truoc|" + _NEXT + r"|kia))?" + _E,
-    spell={"yq": _NEXT_SPELLING},
+    spell={"yq": _NEXT_SPELLING, "half": {"nua": "nửa"}},
 )
 def _months_of_year(m: re.Match[str], pub: date, original: str) -> Resolved:
-    """``9 tháng đầu năm`` is January to September, ``6 tháng cuối năm 2015`` July-December."""
-    raw = re.sub(r"\s+", " ", m.group("n"))
+    """``9 tháng đầu năm`` is January to September, ``6 tháng cuối năm 2015`` July-December,
+    ``nửa đầu năm`` January-June."""
+    raw = re.sub(r"\s+", " ", m.group("n") or "6")
     count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
     if not count or count > 12:
         return None
@@ -1044,9 +1048,10 @@ _SEASONS = {"xuan": (1, 3), "he": (4, 6), "ha": (4, 6), "thu": (7, 9), "dong": (
 
 @_rule(
     "season",
-    r"mua(?<![a-z0-9]mua)\s+(?P<s>xuan|he|ha|thu|dong)"
+    r"mua(?<![a-z0-9]mua)\s+(?P<s>xuan|he|ha|thu(?!\s+hoach)|dong)"
     r"(?:\s+" + _YEAR_REL + _E + r"|" + _YEAR_TAIL + r"|\s+(?P<q>" + _NEXT + "|" + _PREV + r"|nay)" + _E + r")?",
-    spell={"q": _NEXT_SPELLING, "yq": _NEXT_SPELLING},
+    # "mùa thứ hai" is the second season, "mùa thu hoạch" the harvest
+    spell={"q": _NEXT_SPELLING, "yq": _NEXT_SPELLING, "s": {"thu": "thu"}},
 )
 def _season_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     if _before(m, r"gio|olympic|the\s+van\s+hoi|paralympic"):
@@ -1128,7 +1133,7 @@ _COUNT = r"(?P<n>[0-9]{1,3}|" + _COUNT_WORDS + ")"
     "count of units",
     _B + r"(?:(?P<ago>cach\s+day)\s+)?" + _COUNT + r"\s+(?P<unit>ngay|tuan|thang|nam)"
     r"(?:\s+(?P<q>truoc(?:\s+day)?|qua|vua\s+qua|toi|sap\s+toi|toi\s+day|nua))?" + _E,
-    spell={"n": {"sau": "sáu", "mot": "một"}, "q": _NEXT_SPELLING},
+    spell={"n": {"sau": "sáu", "mot": "một"}, "q": {**_NEXT_SPELLING, "nua": "nữa"}},
 )
 def _count_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     raw = re.sub(r"\s+", " ", m.group("n"))
@@ -1170,7 +1175,7 @@ _SPELLINGS = {
     "mot": {"một", "mốt"}, "gieng": {"giêng"}, "chap": {"chạp"}, "bon": {"bốn"}, "xuan": {"xuân"},
     "he": {"hè"}, "ha": {"hạ"}, "dong": {"đông"}, "chu": {"chủ"}, "nhat": {"nhật"}, "vua": {"vừa"},
     "ngoai": {"ngoái"}, "cach": {"cách"}, "day": {"đây"}, "rang": {"rạng"}, "som": {"sớm"},
-    "vao": {"vào"}, "den": {"đến"}, "tiep": {"tiếp"}, "ke": {"kế"}, "sap": {"sắp"}, "nua": {"nữa"},
+    "vao": {"vào"}, "den": {"đến"}, "tiep": {"tiếp"}, "ke": {"kế"}, "sap": {"sắp"}, "nua": {"nữa", "nửa"},
     "roi": {"rồi"}, "mung": {"mùng"}, "mong": {"mồng"}, "kia": {"kia"}, "qua": {"qua"}, "mai": {"mai"}, "hai": {"hai"}, "ba": {"ba"},
 }
 _WORD = re.compile(r"[a-z]+")
