@@ -4,7 +4,8 @@ and (when ``dateparser`` is installed) a comparison with dateparser on the docum
 Year inference is measured on mentions that *do* carry a year (``ngày 14/10/2013``, ``tháng
 9/2013``, ``quý 3/2012``) within one year of the article's publication date: the year is cut
 off (``ngày 14/10``) and the text resolved again against the publication date; the answer is
-right when the same range comes back. Caveat: writers add the year mostly when the date is not
+right when the same range comes back. Mentions that are no mention without their year (a bare
+``22/12/2012`` becomes ``22/12``, which needs a cue word) are left out. Caveat: writers add the year mostly when the date is not
 obvious, so this set is harder than the yearless mentions it stands in for; read the numbers
 as a comparison between settings of ``FUTURE_WEIGHT``, not as the accuracy on real yearless
 dates.
@@ -59,7 +60,8 @@ def measure(docs: list[tuple[str, str]], weights: tuple[float, ...]) -> dict:
         for m in ms:
             cut = _YEAR_SUFFIX.search(m.text)
             if m.kind in ("day", "month", "quarter", "season") and cut and abs(int(cut.group(1)) - pub.year) <= 1:
-                cases.append((m.text[: cut.start()], pub, m.start, m.end))
+                if find_dates(m.text[: cut.start()], pub):  # a bare "22/12" is no mention without its year
+                    cases.append((m.text[: cut.start()], pub, m.start, m.end))
     accuracy = {}
     saved = dates.FUTURE_WEIGHT
     try:
