@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
     parser.add_argument("--show", type=int, default=40, help="dropped lines to print per corpus")
     args = parser.parse_args(argv)
+    if not os.path.isdir(os.path.join(args.shared, "datasets")):
+        print(f"no datasets under {args.shared}; skipped")
+        return 0
     for name, texts in (("VMDS body.txt", _vmds_texts(args.shared)), ("AbMuSu raw_text", _abmusu_texts(args.shared))):
         print(f"== {name}")
         print(json.dumps(measure(texts, args.show), ensure_ascii=False))

@@ -21,8 +21,8 @@ import re
 # Lower-cased abbreviations that are followed by a period and do not end a sentence.
 ABBREVIATIONS = frozenset(
     """
-    tp tp.hcm tt tx q p h ths ts pgs gs bs bsck ks cn ls nxb ubnd hđnd đ th tk st mr mrs ms dr
-    prof gs.ts pgs.ts ths.bs ts.bs no vs v.v tr ng đc sđd etc co ltd inc jr sr dt đt fb ông bà
+    tp tt tx q p h ths ts pgs gs bs bsck ks cn ls nxb đ th tk st mr mrs ms dr
+    prof gs.ts pgs.ts ths.bs ts.bs no vs v.v tr ng đc sđd etc co ltd inc jr sr dt đt fb
     """.split()
 )
 
