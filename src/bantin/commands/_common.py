@@ -33,10 +33,15 @@ def report(rejected: Iterable[Rejected]) -> int:
 
 def read_inputs(paths: list[str], strict: bool = False) -> tuple[list[Article], list[Rejected]]:
     """Read articles from the CLI inputs; rejected inputs are reported on stderr, not dropped silently."""
-    from bantin.ingest.readers import read_articles
+    from bantin.ingest.readers import ReadError, iter_articles
 
     errors: list[Rejected] = []
-    articles = read_articles(paths, errors=errors, strict=strict)
+    articles: list[Article] = []
+    try:
+        for article in iter_articles(paths, errors=errors, strict=strict):
+            articles.append(article)
+    except ReadError:
+        pass  # --strict: reading stops at the first rejected input, which is in errors
     report(errors)
     return articles, errors
 
