@@ -40,7 +40,8 @@ Conventions (all decisions can be read off the code below):
   a day after it is dropped (a header is not dated in the future); (3) the caller's
   ``dayfirst``; (4) a 12-hour ``AM/PM`` clock on a US-looking date -- slashes, four-digit
   year, no zero padding, no Vietnamese word around it: the ``M/d/yyyy h:mm:ss tt`` default of
-  .NET CMSs -- means month-first (``06/05/2016 10:49 AM`` stays day-first); (5) day-first. Only (1) and (2) settle it: after (3)-(5) ``ParsedDate.ambiguous`` is True.
+  .NET CMSs -- means month-first (``06/05/2016 10:49 AM`` stays day-first); (5) day-first.
+  Only (1) and (2) settle it: after (3)-(5) ``ParsedDate.ambiguous`` is True.
   ``5/20/2016`` has one valid reading and is never ambiguous.
 * **Years.** Accepted years are 1945..2100; anything else, and impossible dates (``31/02``),
   give ``None``. Two-digit years: ``00``-``69`` are 20xx, ``70``-``99`` are 19xx. A header
@@ -154,6 +155,11 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE = _FoldTable()
 
 
+def _mask(text: str, start: int, end: int) -> str:
+    """``text`` with ``[start:end]`` blanked out (same length, so positions still line up)."""
+    return text[:start] + " " * (end - start) + text[end:]
+
+
 def _fold(text: str) -> str:
     """Lowercase, accentless, one output character per input character (spans carry over)."""
     return text.translate(_FOLD_TABLE)
@@ -174,7 +180,8 @@ _MONTH_WORDS = {
     "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12, "chap": 12,
 }
 _MONTH_RE = (
-    r"(?:0?[1-9]|1[0-2])(?![0-9])|muoi\s+mot" + _E + r"|muoi\s+hai" + _E + r"|(?:gieng|chap|muoi|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin)" + _E
+    r"(?:0?[1-9]|1[0-2])(?![0-9])|muoi\s+mot" + _E + r"|muoi\s+hai" + _E
+    + r"|(?:gieng|chap|muoi|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin)" + _E
 )
 _EN_MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -494,7 +501,7 @@ def _parse_relative_header(folded: str, now: datetime) -> ParsedDate | None:
         day = now.date() - timedelta(days={"nay": 0, "qua": 1, "kia": 2}[m.group("day")])
     except (ValueError, OverflowError):
         return None
-    masked = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end():]
+    masked = _mask(folded, m.start(), m.end())
     clock = None
     for tm in _TIME_RE.finditer(masked):
         parsed = _parse_time(tm)
@@ -577,7 +584,7 @@ def parse_date_detailed(
         return _parse_relative_header(folded, now)
     name, m = found
     yearless = "y" not in m.groupdict()
-    masked = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end():]
+    masked = _mask(folded, m.start(), m.end())
     if m.groupdict().get("clock"):
         masked = masked[: m.start("clock")] + m.group("clock") + masked[m.end("clock"):]
 
@@ -594,8 +601,7 @@ def parse_date_detailed(
     twelve_hour = bool(best_time and best_time[2][1])
     if best_time and not best_time[2][2] and clock.hour < 12:
         # "Chiều 20/5/2016 lúc 3:15": a part of the day elsewhere in the header sets the half.
-        rest = masked[: best_time[1].start()] + " " * (best_time[1].end() - best_time[1].start()) + masked[best_time[1].end():]
-        if _AFTERNOON_RE.search(rest):
+        if _AFTERNOON_RE.search(_mask(masked, best_time[1].start(), best_time[1].end())):
             clock = clock.replace(hour=clock.hour + 12)
 
     tzinfo: timezone | None = None
@@ -730,7 +736,8 @@ _SINCE_AFTER = re.compile(r"\s+(?:den|toi)\s+nay" + _E)
 _PART = r"(?<!mo )(?<!bat )(?<!khoi )(?<!hang )(?<!dan )(?P<part>dau|giua|cuoi)"
 _COUNT_WORDS = r"muoi\s+mot|muoi\s+hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
 _ORDINAL_CONTEXT = re.compile(
-    r"(?:lan|nguoi|dot|vong|ky|khoa|cuoc|hang|giai|con|ngay|tuan|thang|nam|buoi|tran|phien|chang|so|muc|dieu|khoan|vi\s+tri|lop)\s*$"
+    r"(?:lan|nguoi|dot|vong|ky|khoa|cuoc|hang|giai|con|ngay|tuan|thang|nam|buoi|tran|phien|chang|so|muc"
+    r"|dieu|khoan|vi\s+tri|lop)\s*$"
 )
 # Words before a bare "23/10" that make it a date ("từ 23/10 đến hết ngày 25/10"); "và"/"hoặc"
 # only continue a list of dates ("ngày 22 và 23/10", "22/10 và 23/10").
