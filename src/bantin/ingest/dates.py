@@ -728,7 +728,7 @@ _PAREN_DATE = (  # "hôm qua (2/11)", "hôm nay 23.10"; without brackets no "-":
 )
 # "tháng 5/2013", "tháng 1.2010", "tháng 7-2012", "tháng Tám 1945", "quý III/2016".
 _YEAR_TAIL = r"(?:\s*[/.\-]\s*|\s+)(?P<y>(?:19|20|21)[0-9]{2})(?![0-9]|[.,][0-9])"
-# Before a yearless date: it lies in the past ("hồi tháng 3", "kể từ tháng 1", "hôm 6-10").
+# Before a yearless date: it lies in the past ("hồi tháng 3", "kể từ tháng 1").
 _PAST_BEFORE = re.compile(r"(?:" + _B + r"(?:hoi|ke\s+tu|tu\s+hoi|vao\s+hoi))\s*$")
 # After a yearless date: "(từ) cuối tháng 2 đến nay" -- since then, so it is in the past.
 _SINCE_AFTER = re.compile(r"\s+(?:den|toi)\s+nay" + _E)
@@ -818,17 +818,16 @@ def _year_of(rel: str | None, year: str | None, pub: date) -> int | None:
     return pub.year + {"this": 0, "prev": -1, "prev2": -2, "next": 1, "trailing": -1}[_rel_kind(rel)]
 
 
-def _apply_part(part: str | None, unit: str, rng: Range) -> tuple[Range, str] | None:
-    """``đầu/giữa/cuối`` applied to a month, year or week range."""
+def _apply_part(part: str | None, unit: str, rng: Range) -> tuple[Range, str]:
+    """``đầu/giữa/cuối`` applied to a month, year or week range, with the resulting kind
+    (a quarter keeps its whole range)."""
     start, end = rng
     if not part:
         return rng, unit
     if unit == "month":
         bounds = {"dau": (1, 10), "giua": (11, 20), "cuoi": (21, end.day)}[part]
         return (start.replace(day=bounds[0]), start.replace(day=bounds[1])), "period"
-    if unit in ("year", "quarter", "season"):
-        if unit != "year":
-            return rng, unit
+    if unit == "year":
         months = {"dau": (1, 3), "giua": (5, 8), "cuoi": (10, 12)}[part]
         return (date(start.year, months[0], 1), _month_end(start.year, months[1])), "period"
     if unit == "week":
@@ -981,7 +980,7 @@ def _month_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
         rng = _pick_year(lambda y: _month_range(y, month), pub, _mode_for(m))
     if rng is None:
         return None
-    (start, end), kind = _apply_part(m.group("part"), "month", rng) or (rng, "month")
+    (start, end), kind = _apply_part(m.group("part"), "month", rng)
     return start, end, kind
 
 
@@ -1006,7 +1005,7 @@ def _relative_unit(m: re.Match[str], pub: date, original: str) -> Resolved:
     if rel == "prev2" and unit != "year":
         return None
     rng = _shift_unit(unit, pub, shift)
-    (start, end), kind = _apply_part(part, unit, rng) or (rng, unit)
+    (start, end), kind = _apply_part(part, unit, rng)
     return start, end, kind
 
 
@@ -1035,7 +1034,7 @@ def _months_of_year(m: re.Match[str], pub: date, original: str) -> Resolved:
 @_rule("part of current unit", _B + r"" + _PART + r"\s+(?P<unit>tuan|thang|nam)" + _E + r"(?!\s+hoc" + _E + ")")
 def _bare_part(m: re.Match[str], pub: date, original: str) -> Resolved:
     unit = {"tuan": "week", "thang": "month", "nam": "year"}[m.group("unit")]
-    (start, end), kind = _apply_part(m.group("part"), unit, _shift_unit(unit, pub, 0)) or ((pub, pub), "day")
+    (start, end), kind = _apply_part(m.group("part"), unit, _shift_unit(unit, pub, 0))
     return start, end, kind
 
 
@@ -1048,7 +1047,7 @@ def _year_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None
     rng = (date(year, 1, 1), date(year, 12, 31))
-    (start, end), kind = _apply_part(m.group("part"), "year", rng) or (rng, "year")
+    (start, end), kind = _apply_part(m.group("part"), "year", rng)
     return start, end, kind
 
 
@@ -1065,7 +1064,7 @@ _SEASONS = {"xuan": (1, 3), "he": (4, 6), "ha": (4, 6), "thu": (7, 9), "dong": (
 def _season_rule(m: re.Match[str], pub: date, original: str) -> Resolved:
     if _before(m, r"gio|olympic|the\s+van\s+hoi|paralympic"):
         return None  # "gió mùa" is the monsoon; the Winter Olympics are not a season of this year
-    if m.group("s") == "dong" and re.match(r"\s+(?:bắc|nam)(?!\w)", original[m.end("s"):].lower()):
+    if m.group("s") == "dong" and re.match(r"\s+(?:bắc|nam)(?!\w)", original[m.end("s"): m.end("s") + 8].lower()):
         return None  # "mùa Đông bắc": the north-east monsoon
     first, last = _SEASONS[m.group("s")]
     fixed = _year_of(m.group("yq") if not m.group("yy") else None, m.group("y") or m.group("yy"), pub)
