@@ -1184,7 +1184,8 @@ _SPELLINGS = {
     "he": {"hè"}, "ha": {"hạ"}, "dong": {"đông"}, "chu": {"chủ"}, "nhat": {"nhật"}, "vua": {"vừa"},
     "ngoai": {"ngoái"}, "cach": {"cách"}, "day": {"đây"}, "rang": {"rạng"}, "som": {"sớm"},
     "vao": {"vào"}, "den": {"đến"}, "tiep": {"tiếp"}, "ke": {"kế"}, "sap": {"sắp"}, "nua": {"nữa", "nửa"},
-    "roi": {"rồi"}, "mung": {"mùng"}, "mong": {"mồng"}, "kia": {"kia"}, "qua": {"qua"}, "mai": {"mai"}, "hai": {"hai"}, "ba": {"ba"},
+    "roi": {"rồi"}, "mung": {"mùng"}, "mong": {"mồng"}, "kia": {"kia"}, "qua": {"qua"}, "mai": {"mai"},
+    "hai": {"hai"}, "ba": {"ba"},
 }
 _WORD = re.compile(r"[a-z]+")
 
