@@ -166,6 +166,19 @@ def test_double_encoded_utf8_is_repaired():
     assert any("double-encoded" in note for note in decoded.notes)
 
 
+def test_readings_identical_under_two_encodings_are_not_doubtful():
+    # "à" is E0 in both Windows-1258 and VISCII: whichever is named, the text is right
+    decoded = decode_bytes("Xin chào các bạn".encode("cp1258"))
+    assert decoded.text == "Xin chào các bạn"
+    assert decoded.confidence >= 0.9
+
+
+def test_latin1_french_is_decoded_but_flagged_as_not_vietnamese():
+    decoded = decode_bytes("café au lait, naïve".encode("cp1252"))
+    assert decoded.text == "café au lait, naïve"
+    assert any("not Vietnamese" in note for note in decoded.notes)
+
+
 def test_ascii_english_is_utf8_with_high_confidence():
     decoded = decode_bytes(b"Reuters reported on Monday that I'm fine, e.g. here.")
     assert decoded == Decoded(decoded.text, "utf-8", decoded.confidence, False, decoded.notes)

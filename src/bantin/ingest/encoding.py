@@ -419,7 +419,6 @@ def _detect(data: bytes) -> Decoded:
         raw = data.decode("utf-8")
     except UnicodeDecodeError:
         raw = None
-    utf8 = None
     if raw is not None:
         if data.isascii():
             return _detect_ascii(raw)
@@ -432,24 +431,24 @@ def _detect(data: bytes) -> Decoded:
         repaired = _repair_double_utf8(text)
         if repaired is not None:
             return repaired
-        utf8 = (valid + frequent - invalid, valid, invalid, "utf-8")
-    else:
-        # UTF-8 with a few broken bytes (a truncated file, a pasted legacy character) is still UTF-8.
-        valid, invalid, frequent = score_text(data[:_SAMPLE_BYTES].decode("utf-8", "replace"))
-        utf8 = (valid + frequent - invalid, valid, invalid, "utf-8")
-    candidates = _score_candidates(data[:_SAMPLE_BYTES])
-    if sum(c[1] + c[2] for c in candidates) < 200 and len(data) > _SAMPLE_BYTES:
-        candidates = _score_candidates(data[:_LARGE_SAMPLE_BYTES])  # little evidence: look further
-    if utf8 is not None:
-        candidates.append(utf8)
+    size = _SAMPLE_BYTES
+    candidates = _score_candidates(data[:size])
+    if sum(c[1] + c[2] for c in candidates) < 200 and len(data) > size:
+        size = _LARGE_SAMPLE_BYTES  # little evidence: look further
+        candidates = _score_candidates(data[:size])
+    # UTF-8 with a few broken bytes (a truncated file, a pasted legacy character) is still UTF-8.
+    sample = unicodedata.normalize("NFC", data[:size].decode("utf-8", "replace"))
+    valid, invalid, frequent = score_text(sample)
+    utf8 = (valid + frequent - invalid, valid, invalid, "utf-8", sample)
+    candidates.append(utf8)
     # Stable sort: on a tie the earlier (more common) encoding wins.
     candidates.sort(key=lambda c: -c[0])
-    best_net, best_valid, best_invalid, best = candidates[0]
-    margin = best_net - candidates[1][0]
-    if utf8 is not None and best != "utf-8" and best_net < utf8[0] + 2:
-        # valid UTF-8 is strong evidence by itself
-        best_net, best_valid, best_invalid, best = utf8
-        margin = 0
+    best_net, best_valid, best_invalid, best, best_text = candidates[0]
+    if raw is not None and best != "utf-8" and best_net < utf8[0] + 2:
+        # strictly valid UTF-8 is strong evidence by itself
+        best_net, best_valid, best_invalid, best, best_text = utf8
+    # Margin over the best decoding that reads differently (identical readings are no doubt).
+    margin = best_net - max((c[0] for c in candidates if c[4] != best_text), default=best_net - best_valid - best_invalid)
     notes: list[str] = []
     if best_valid + best_invalid == 0:
         notes.append("no Vietnamese letters found; encoding guessed")
@@ -479,12 +478,13 @@ def _repair_double_utf8(text: str) -> Decoded | None:
                    ("double-encoded UTF-8 (read as Windows-1252, saved as UTF-8) repaired",))
 
 
-def _score_candidates(sample: bytes) -> list[tuple[int, int, int, str]]:
-    """(net score, valid, invalid, encoding) per 8-bit legacy encoding, most common encoding first."""
+def _score_candidates(sample: bytes) -> list[tuple[int, int, int, str, str]]:
+    """(net score, valid, invalid, encoding, decoded sample) per 8-bit legacy encoding, most common first."""
     candidates = []
     for name in ("windows-1258", "vni", "tcvn3", "viscii"):
-        valid, invalid, frequent = score_text(decode_as(sample, name))
-        candidates.append((valid + frequent - invalid, valid, invalid, name))
+        text = decode_as(sample, name)
+        valid, invalid, frequent = score_text(text)
+        candidates.append((valid + frequent - invalid, valid, invalid, name, text))
     return candidates
 
 
@@ -494,7 +494,7 @@ def candidate_scores(data: bytes) -> list[tuple[str, int, int, int]]:
     The net score is valid + frequent - invalid words on the detection sample; best first.
     """
     sample = data[:_SAMPLE_BYTES]
-    rows = [(name, net, valid, invalid) for net, valid, invalid, name in _score_candidates(sample)]
+    rows = [(name, net, valid, invalid) for net, valid, invalid, name, _ in _score_candidates(sample)]
     try:
         text = unicodedata.normalize("NFC", sample.decode("utf-8"))
     except UnicodeDecodeError:
