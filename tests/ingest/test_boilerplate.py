@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bantin.ingest.boilerplate import (
-    BULLET_HEADLINES, BYLINE, CAPTION, COMMENTS, DATE_LINE, IMAGE, MENU, RELATED, RELATED_HEADER,
+    BULLET_HEADLINES, BYLINE, BYLINE_TAIL, CAPTION, COMMENTS, DATE_LINE, IMAGE, MENU, RELATED, RELATED_HEADER,
     REPEATED_TITLE, SECTION, SHARE, TAGS, clean, clean_article, clean_text, line_noise_reason,
 )
 from bantin.models import Article
@@ -47,6 +47,8 @@ LINES = [
     ("Tin liên quan", RELATED_HEADER),
     ("Tin liên quan:", RELATED_HEADER),
     ("Đọc thêm", RELATED_HEADER),
+    ("Mời độc giả xem thêm video:", RELATED_HEADER),
+    ("XEM CLIP:", RELATED_HEADER),
     ("Xem thêm: Hà Nội chi 100 tỷ đồng chống ngập", RELATED),
     ("Hà Nội ngập nặng sau mưa lớn (03/11/2013)", RELATED),
     ("Bão số 5 đổ bộ vào miền Trung (03/11/2013 10:15)", RELATED),
@@ -114,6 +116,8 @@ def test_line_noise_reason_alone(line, reason):
         ["Minh Anh - Hoàng Nam"],
         ["Tin, ảnh: Mạc Yến"],
         ["Hoàng Lan", "Theo Nhân Dân"],
+        ["V.Dũng"],
+        ["Kim Khánh", "(Tổng hợp)"],
     ],
 )
 def test_trailing_bylines_are_dropped(tail):
@@ -249,3 +253,28 @@ def test_an_article_that_is_all_noise_becomes_empty_with_every_line_explained():
     result = clean_text("Trang chủ > Thời sự > Xã hội\nChia sẻ\nTags: a, b")
     assert result.kept == ()
     assert len(result.dropped) == 3
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["NGUYỆT PHƯƠNG", "Đỗ Tuấn Anh/VOV-Phnom Penh", "Theo Văn Hưng (Vietnam+)", "T.N (theo AFP)", "PV",
+     "Ảnh: Times of Israel"],
+)
+def test_byline_glued_to_the_end_of_a_one_line_body_is_cut(tail):
+    # VMDS bodies are one line: the byline follows the last sentence on the same line.
+    result = clean_text(f"{BODY} {TAIL} {tail}")
+    assert result.kept == (f"{BODY} {TAIL}",)
+    assert [(d.line, d.text, d.reason) for d in result.dropped] == [(1, tail, BYLINE_TAIL)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"{BODY} Đó là điều khiến tôi trăn trở nhiều năm qua.\" - NSND Đặng Hùng",
+        f"{BODY} Sự kiện diễn ra tại TP. HCM",
+        f"{BODY} Tác giả là V.I. Lê-nin",
+        "Hà Nội. Minh Anh",
+    ],
+)
+def test_end_of_line_that_is_not_a_byline_is_kept(line):
+    assert clean_text(line).kept == (line,)

@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any
 
 from bantin.models import Article
-from bantin.text import normalize_text
+from bantin.text import normalize_text, split_sentences
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,9 @@ class CleanConfig:
     # Shortest headline in a bullet run: "- Bão số 5 đổ bộ" has 5 words; list items of body
     # text such as "- Gạo" are shorter.
     min_bullet_headline_words: int = 4
+    # A byline glued to the end of the last line is cut only after this many words of body,
+    # so a short line such as "Hà Nội. Minh Anh" stays whole.
+    min_body_words_before_tail: int = 8
     # Rule passes until nothing changes; two suffice in practice (a dropped share bar can
     # expose a byline), the cap only guards against a rule bug.
     max_passes: int = 5
@@ -69,6 +72,7 @@ MENU = "menu/breadcrumb"
 SECTION = "section name"
 BULLET_HEADLINES = "bullet list of headlines"
 BYLINE = "byline"
+BYLINE_TAIL = "byline at the end of the line"
 DATE_LINE = "date line"
 REPEATED_TITLE = "repeated title"
 PUNCTUATION = "no words"
@@ -117,6 +121,13 @@ _RELATED_LINK_RE = re.compile(
     r"^(>+|»+|\*+)?\s*(xem\s+thêm|đọc\s+thêm|xem\s+tiếp|tin\s+liên\s+quan|bài\s+liên\s+quan|mời\s+xem)\s*[:>»]",
     re.IGNORECASE,
 )
+# "Tin liên quan HLV U19 Việt Nam khẳng định ..." (a widget title glued to the first headline).
+_RELATED_GLUED_RE = re.compile(r"^(tin|bài(\s+viết)?)\s+liên\s+quan\s+(?=[A-ZĐÀ-Ỹ])")
+# "Mời độc giả xem thêm video:", "Xem thêm video đang được quan tâm:", "XEM CLIP:".
+_MEDIA_PROMPT_RE = re.compile(
+    r"^(mời\s+(quý\s+)?(độc\s+giả|bạn\s+đọc|quý\s+vị)\s+)?(xem|theo\s+dõi)\s+(thêm\s+)?(video|clip)\b[^.!?]*[:>]\s*$",
+    re.IGNORECASE,
+)
 _LINK_PREFIX_RE = re.compile(r"^(>>|»|►|▶)\s*\w")
 # A headline followed by its date: "... (03/11/2013)", "... - 03/11/2013", "... 03/11/2013 10:15".
 _DATED_HEADLINE_RE = re.compile(
@@ -142,6 +153,10 @@ _DATE_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_THEO_RE = re.compile(r"^[\(\[]?\s*(theo|nguồn)\s*:?\s+\S.*$", re.IGNORECASE)
+# "(Tổng hợp)", "Lược dịch", "(Dịch)", "Tổng hợp từ Reuters": compiled-by notes closing an article.
+_BYLINE_COMPILED_RE = re.compile(
+    r"^[\(\[]?\s*(tổng\s+hợp|lược\s+dịch|biên\s+dịch|dịch)(\s+(từ|theo)\s+[^.!?]*)?\s*[\)\]]?\.?$", re.IGNORECASE
+)
 # "PV", "Nhóm PV", "CTV Minh Anh"; "Tin, ảnh: Mạc Yến", "Bài và ảnh: ..." (the rest must be a name).
 _BYLINE_REPORTER_RE = re.compile(
     r"^(pv|ctv|btv|tpv|nhóm\s+pv|nhóm\s+ctv|nhóm\s+phóng\s+viên|phóng\s+viên|bạn\s+đọc)\s*(?P<rest>[^:]*)$",
@@ -208,6 +223,9 @@ def clean_text(text: str, title: str = "", config: CleanConfig = DEFAULT_CONFIG)
     for _ in range(config.max_passes):
         kept, newly_dropped = _one_pass(lines, title, config)
         kept, tag, place, outlet = _strip_lead_tag(kept)
+        kept, tail = _strip_tail_byline(kept, config)
+        if tail is not None:
+            newly_dropped.append(tail)
         outlet_tag = outlet_tag or tag
         dateline = dateline or place
         source = source or outlet
@@ -287,7 +305,11 @@ def line_noise_reason(line: str, config: CleanConfig = DEFAULT_CONFIG) -> str | 
         return SHARE
     if n_words <= 6 and _RELATED_HEADER_RE.match(line):
         return RELATED_HEADER
+    if n_words <= 10 and _MEDIA_PROMPT_RE.match(line):
+        return RELATED_HEADER
     if n_words <= config.max_title_words + 4 and _RELATED_LINK_RE.match(line):
+        return RELATED
+    if n_words <= config.max_title_words + 4 and _RELATED_GLUED_RE.match(line) and not _is_sentence(line):
         return RELATED
     if n_words <= config.max_title_words + 8 and _is_dated_headline(line, config):
         return RELATED
@@ -367,6 +389,34 @@ def _mark_trailing_bylines(lines: list[tuple[int, str]], reasons: list[str | Non
     kept = [index for index, reason in enumerate(reasons) if reason is None]
     while len(kept) > 1 and _is_byline(lines[kept[-1]][1], config):
         reasons[kept.pop()] = BYLINE
+
+
+def _strip_tail_byline(
+    lines: list[tuple[int, str]], config: CleanConfig
+) -> tuple[list[tuple[int, str]], DroppedLine | None]:
+    """Cut a byline glued after the last sentence of the last line: "... năm tới. NGUYỆT PHƯƠNG".
+
+    VMDS bodies are one line each, so their bylines and credits end the line instead of
+    following on a line of their own (366 of 628 documents).
+    """
+    if not lines:
+        return lines, None
+    number, last = lines[-1]
+    if len(last.split()) < config.min_body_words_before_tail:
+        return lines, None
+    # The sentence splitter knows abbreviations and initials ("TP. HCM", "V.I. Lê-nin").
+    sentences = split_sentences(last)
+    tail = sentences[-1] if len(sentences) > 1 else ""
+    if not tail or not last.endswith(tail) or len(tail) > 80 or _is_sentence(tail):
+        return lines, None
+    body = last[: len(last) - len(tail)].rstrip()
+    if len(body.split()) < config.min_body_words_before_tail:
+        return lines, None
+    if tail[:1] in "-–—":
+        return lines, None  # '..." - NSND Đặng Hùng' attributes a quote (AbMuSu): body
+    if not (_is_byline(tail, config) or _CAPTION_START_RE.match(tail)):
+        return lines, None
+    return [*lines[:-1], (number, body)], DroppedLine(number, tail, BYLINE_TAIL)
 
 
 def _strip_lead_tag(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], str, str, str]:
@@ -502,7 +552,7 @@ def _is_byline(line: str, config: CleanConfig) -> bool:
     if not words or len(words) > config.max_byline_words:
         return False
     stripped = line.strip("()[] ")
-    if _BYLINE_THEO_RE.match(line):
+    if _BYLINE_THEO_RE.match(line) or _BYLINE_COMPILED_RE.match(line):
         return True
     match = _BYLINE_REPORTER_RE.match(stripped) or _BYLINE_CREDIT_RE.match(stripped)
     if match:
@@ -527,9 +577,11 @@ def _is_name(line: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    word = word.strip(".")
-    return bool(word) and word[0].isupper() and word.replace(".", "").isalpha() and (
-        word.isupper() or word[1:].islower() or len(word) == 1
+    """A capitalized name part: "Nguyễn", "HUY", "A", or initials "V.Dũng", "N.V", "L.Y"."""
+    parts = [part for part in word.strip(".").split(".")]
+    return bool(parts) and all(
+        part and part[0].isupper() and part.isalpha() and (part.isupper() or part[1:].islower())
+        for part in parts
     )
 
 
