@@ -83,6 +83,13 @@ def test_encode_legacy_uses_the_published_codes(encoding, text, data):
     assert decode_as(data, encoding) == text
 
 
+def test_windows_1258_fully_decomposed_bytes_are_composed():
+    # Word's cp1258 export writes every tone as a combining byte: a + EC (acute), ê + F2 (dot below)
+    data = b"Vi\xea\xf2t Nam ca\xecc ba\xf2n"
+    assert decode_as(data, "windows-1258") == "Việt Nam các bạn"
+    assert decode_bytes(data).encoding == "windows-1258"
+
+
 def test_tcvn3_decoding_accepts_combining_tone_bytes():
     assert decode_as(b"a\xb3", "tcvn3") == "á"
 
