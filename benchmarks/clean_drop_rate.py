@@ -33,7 +33,8 @@ def _abmusu_texts(root: str):
 
 
 def measure(texts, show: int) -> dict:
-    lines = chars = dropped_lines = dropped_chars = docs = 0
+    """Whole lines dropped, parts cut from kept lines, and the dropped share of characters."""
+    lines = chars = whole_lines = kept_chars = docs = parts = 0
     reasons: collections.Counter[str] = collections.Counter()
     examples = []
     for where, text in texts:
@@ -42,18 +43,21 @@ def measure(texts, show: int) -> dict:
         body = [line.strip() for line in text.split("\n") if line.strip()]
         lines += len(body)
         chars += sum(len(line) for line in body)
+        kept_chars += sum(len(line) for line in result.kept)
+        whole_lines += len(body) - len(result.kept)
+        kept = set(result.kept_lines)
         for item in result.dropped:
-            dropped_lines += 1
-            dropped_chars += len(item.text)
+            parts += item.line in kept
             reasons[item.reason] += 1
             examples.append((where, item.reason, item.text))
     for where, reason, text in examples[:show]:
         print(f"  {where}: [{reason}] {text[:120]}")
     return {
-        "documents": docs, "lines": lines, "dropped_lines": dropped_lines,
-        "line_fraction": round(dropped_lines / max(lines, 1), 5),
-        "chars": chars, "dropped_chars": dropped_chars,
-        "char_fraction": round(dropped_chars / max(chars, 1), 5),
+        "documents": docs, "lines": lines,
+        "whole_lines_dropped": whole_lines, "line_fraction": round(whole_lines / max(lines, 1), 5),
+        "parts_cut_from_kept_lines": parts,
+        "chars": chars, "chars_dropped": chars - kept_chars,
+        "char_fraction": round((chars - kept_chars) / max(chars, 1), 5),
         "reasons": dict(reasons.most_common()),
     }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bantin.ingest.boilerplate import (
-    BULLET_HEADLINES, BYLINE, BYLINE_TAIL, CAPTION, COMMENTS, DATE_LINE, IMAGE, MENU, RELATED, RELATED_HEADER,
+    BULLET_HEADLINES, BYLINE, BYLINE_TAIL, CAPTION, INLINE_CAPTION, COMMENTS, DATE_LINE, IMAGE, MENU, RELATED, RELATED_HEADER,
     REPEATED_TITLE, SECTION, SHARE, TAGS, clean, clean_article, clean_text, line_noise_reason,
 )
 from bantin.models import Article
@@ -277,4 +277,42 @@ def test_byline_glued_to_the_end_of_a_one_line_body_is_cut(tail):
     ],
 )
 def test_end_of_line_that_is_not_a_byline_is_kept(line):
+    assert clean_text(line).kept == (line,)
+
+
+@pytest.mark.parametrize(
+    "line, kept, caption",
+    [
+        (f"{BODY} Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh) Tại cuộc họp báo sáng 23/10, CNRP cho biết thêm.",
+         f"{BODY} Tại cuộc họp báo sáng 23/10, CNRP cho biết thêm.", "Biểu tình tại Campuchia (Ảnh: Đỗ Tuấn Anh)"),
+        (f"Ảnh minh họa. (Nguồn: techradar.com) {BODY}", BODY, "Ảnh minh họa. (Nguồn: techradar.com)"),
+        (f"{BODY} Một chiếc UAV của Mỹ. (Nguồn DPA) {TAIL}", f"{BODY} {TAIL}", "Một chiếc UAV của Mỹ. (Nguồn DPA)"),
+    ],
+)
+def test_photo_caption_inside_a_paragraph_is_cut(line, kept, caption):
+    result = clean_text(line)
+    assert result.kept == (kept,)
+    assert [(d.text, d.reason) for d in result.dropped] == [(caption, INLINE_CAPTION)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"{BODY} Ông nói “đây là điều đã được Sir Alex tiết lộ trong cuốn tự truyện” (ảnh: PA) và không bình luận gì thêm.",
+        f"{BODY} Số liệu được công bố (xem ảnh) cho thấy tăng trưởng mạnh.",
+        f"{BODY} Theo ông Nam (nguồn tin riêng), dự án sẽ khởi công vào tháng sau.",
+    ],
+)
+def test_parentheses_that_are_not_a_caption_credit_are_kept(line):
+    assert clean_text(line).kept == (line,)
+
+
+def test_a_line_that_is_only_a_captioned_sentence_is_dropped():
+    result = clean_text(f"{BODY}\nBị cáo Nguyễn Văn A được dẫn đến tòa sáng 21/7. (Ảnh: C.T.)\n{TAIL}")
+    assert result.kept == (BODY, TAIL)
+    assert result.kept_lines == (1, 3)
+
+
+def test_caption_credit_followed_by_a_lowercase_word_is_kept():
+    line = f"{BODY} Người dân đứng xem (Ảnh: AFP) đã đông hơn mọi ngày."
     assert clean_text(line).kept == (line,)

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bantin.ingest.boilerplate import BYLINE_TAIL, clean_article, clean_text
+from bantin.ingest.boilerplate import clean_article, clean_text
 from bantin.ingest.readers import read_articles
 from bantin.models import Article, Rejected
 from bantin.text import normalize_text
@@ -44,9 +44,11 @@ def test_normalize_is_nfc_and_idempotent(text):
 def test_clean_text_never_crashes_and_keeps_or_explains_every_line(text):
     result = clean_text(text)
     assert _is_nfc(result.text)
-    lines = [line.strip() for line in normalize_text(text).split("\n") if line.strip()]
-    whole_lines_dropped = [d for d in result.dropped if d.reason != BYLINE_TAIL]
-    assert len(result.kept) + len(whole_lines_dropped) == len(lines)
+    lines = normalize_text(text).split("\n")
+    # Every input line is kept (once) or has a dropped part with a reason.
+    assert len(set(result.kept_lines)) == len(result.kept_lines) == len(result.kept)
+    non_blank = {number for number, line in enumerate(lines, start=1) if line.strip()}
+    assert set(result.kept_lines) | {d.line for d in result.dropped} == non_blank
     assert all(line for line in result.kept)
 
 

@@ -50,6 +50,9 @@ class CleanConfig:
     # Shortest headline in a bullet run: "- Bão số 5 đổ bộ" has 5 words; list items of body
     # text such as "- Gạo" are shorter.
     min_bullet_headline_words: int = 4
+    # Longest photo caption run into a paragraph before its "(Ảnh: ...)" credit. VMDS inline
+    # captions run 3-20 words; a longer run is more likely body text missing its final period.
+    max_inline_caption_words: int = 25
     # A byline glued to the end of the last line is cut only after this many words of body,
     # so a short line such as "Hà Nội. Minh Anh" stays whole.
     min_body_words_before_tail: int = 8
@@ -73,6 +76,7 @@ SECTION = "section name"
 BULLET_HEADLINES = "bullet list of headlines"
 BYLINE = "byline"
 BYLINE_TAIL = "byline at the end of the line"
+INLINE_CAPTION = "photo caption inside a paragraph"
 DATE_LINE = "date line"
 REPEATED_TITLE = "repeated title"
 PUNCTUATION = "no words"
@@ -167,6 +171,13 @@ _BYLINE_CREDIT_RE = re.compile(
     r"nhóm\s+thực\s+hiện|pv|ctv|phóng\s+viên)\s*:\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+# A caption run into a paragraph: starts at the line start or after a sentence end, has no
+# sentence end inside (it may end with one), then "(Ảnh: ...)", then a new sentence or the end.
+_INLINE_CAPTION_RE = re.compile(
+    r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][”\"]\s))(?P<caption>[^.!?…()“”\"]{0,200}?[.]?)\s*"
+    r"(?P<credit>\((?i:ảnh|nguồn|ảnh\s+minh\s+họa)\b[^()]{0,150}\))"
+    r"(?=\s|$)",  # and a new sentence (capital letter) must follow: checked in code
+)
 _OUTLET_IN_PARENS_RE = re.compile(r"\(([^()]{2,40})\)\s*$")
 _PAREN_TAG_RE = re.compile(r"^\s*\(\s*(?P<tag>[^()]{2,40}?)\s*\)\s*[-–—:]+\s*(?=\S)")
 # Up to four all-caps words then a dash: "TTO -", "VOV.VN -", "HÀ NỘI -" (caps checked in code).
@@ -199,6 +210,7 @@ class CleanResult:
 
     kept: tuple[str, ...]
     dropped: tuple[DroppedLine, ...] = ()
+    kept_lines: tuple[int, ...] = ()  # the 1-based input line number of each kept line
     outlet_tag: str = ""
     dateline: str = ""
     source: str = field(default="")  # the outlet tag when it names an outlet (not a dateline)
@@ -235,7 +247,7 @@ def clean_text(text: str, title: str = "", config: CleanConfig = DEFAULT_CONFIG)
         lines = kept
     dropped.sort(key=lambda item: item.line)
     return CleanResult(
-        kept=tuple(line for _, line in lines), dropped=tuple(dropped),
+        kept=tuple(line for _, line in lines), dropped=tuple(dropped), kept_lines=tuple(n for n, _ in lines),
         outlet_tag=outlet_tag, dateline=dateline, source=source,
     )
 
@@ -291,8 +303,8 @@ def line_noise_reason(line: str, config: CleanConfig = DEFAULT_CONFIG) -> str | 
         return IMAGE
     if line.endswith("|") or line.startswith("|"):
         return CAPTION
-    if n_words <= config.max_caption_words and _CAPTION_START_RE.match(line):
-        return CAPTION
+    if n_words <= config.max_caption_words and _CAPTION_START_RE.match(line) and len(split_sentences(line)) <= 1:
+        return CAPTION  # "Ảnh minh họa. (Nguồn: X) Sáng nay..." is body after an inline caption
     if n_words <= config.max_caption_words and _CAPTION_END_RE.search(line) and not _is_sentence(
         _CAPTION_END_RE.sub("", line)
     ):
@@ -338,7 +350,39 @@ def _one_pass(
     _mark_trailing_bylines(lines, reasons, config)
     kept = [item for item, reason in zip(lines, reasons) if reason is None]
     dropped = [DroppedLine(n, line, reason) for (n, line), reason in zip(lines, reasons) if reason is not None]
-    return kept, dropped
+    kept = [_cut_inline_captions(number, line, dropped, config) for number, line in kept]
+    return [(number, line) for number, line in kept if line], dropped
+
+
+def _cut_inline_captions(
+    number: int, line: str, dropped: list[DroppedLine], config: CleanConfig
+) -> tuple[int, str]:
+    """Remove photo captions run into a paragraph: "... một tháng. Biểu tình tại Campuchia (Ảnh: X) Tại ...".
+
+    The caption is the short run of words between the previous sentence end (or the line start)
+    and the "(Ảnh: ...)" credit, and the text after the credit must start a new sentence.
+    VMDS bodies, one line each, carry 60 such captions.
+    """
+    if "(" not in line:
+        return number, line
+    pieces = []
+    for match in _INLINE_CAPTION_RE.finditer(line):
+        caption = match.group("caption").strip()
+        if len(caption.split()) > config.max_inline_caption_words or (caption and not caption[0].isupper()):
+            continue
+        after = line[match.end():].lstrip(" \"“(")
+        if after and not after[0].isupper():
+            continue
+        pieces.append((match.start("caption"), match.end("credit"), f"{caption} {match.group('credit')}".strip()))
+    if not pieces:
+        return number, line
+    out, last = [], 0
+    for start, end, text in pieces:
+        out.append(line[last:start])
+        dropped.append(DroppedLine(number, text, INLINE_CAPTION))
+        last = end
+    out.append(line[last:])
+    return number, re.sub(r" {2,}", " ", "".join(out)).strip()
 
 
 def _mark_related_blocks(lines: list[tuple[int, str]], reasons: list[str | None], config: CleanConfig) -> None:
