@@ -44,8 +44,8 @@ class CleanConfig:
     # (628 documents), AbMuSu titles 4-38 with 614 of 621 at most 25.
     max_title_words: int = 25
     # Longest line that can be a stand-alone photo caption ending in "(Ảnh: ...)" or "- Ảnh: ...".
-    # Captions in AbMuSu/VMDS run 5-30 words; body paragraphs that end in a photo credit are
-    # longer (VMDS bodies are whole articles on one line). 40 leaves a margin.
+    # The 13 whole-line captions found in AbMuSu run up to 26 words before the credit; VMDS
+    # bodies (whole articles on one line) are far longer. 40 leaves a margin.
     max_caption_words: int = 40
     # Longest breadcrumb/menu segment in words: "Ô tô - Xe máy", "Bất động sản", "Nhịp sống trẻ".
     max_menu_segment_words: int = 4
@@ -61,8 +61,8 @@ class CleanConfig:
     # Shortest headline in a bullet run: "- Bão số 5 đổ bộ" has 5 words; list items of body
     # text such as "- Gạo" are shorter.
     min_bullet_headline_words: int = 4
-    # Longest photo caption run into a paragraph before its "(Ảnh: ...)" credit. VMDS inline
-    # captions run 3-20 words; a longer run is more likely body text missing its final period.
+    # Longest photo caption run into a paragraph before its "(Ảnh: ...)" credit. The 58 cut in
+    # VMDS/AbMuSu run 0-24 words; a longer run is more likely body text missing its final period.
     max_inline_caption_words: int = 25
     # A byline glued to the end of the last line is cut only after this many words of body,
     # so a short line such as "Hà Nội. Minh Anh" stays whole.
