@@ -263,3 +263,15 @@ def test_clean_command_help_has_an_example(capsys):
     with pytest.raises(SystemExit):
         main(["clean", "--help"])
     assert "bantin clean examples/flood-hanoi/" in capsys.readouterr().out
+
+
+def test_a_single_path_may_be_given_without_a_list():
+    articles = read_articles(DATA / "bai-bao.txt")
+    assert [a.title for a in articles] == ["Cháy chợ Đồng Xuân lúc rạng sáng"]
+
+
+def test_rejections_are_logged_as_warnings_when_no_error_list_is_given(tmp_path, caplog):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert read_articles([str(path)]) == []
+    assert f"rejected {path}: empty file" in caplog.text

@@ -82,9 +82,11 @@ class _Reporter:
 
     def reject(self, where: str, reason: str, line: int | None = None) -> None:
         item = Rejected(where=where, reason=reason, line=line)
-        log.info("rejected %s", item)
         if self.errors is not None:
             self.errors.append(item)
+            log.info("rejected %s", item)
+        else:  # nobody collects them: the log is the only report
+            log.warning("rejected %s", item)
         if self.strict:
             raise ReadError(item)
 
@@ -99,7 +101,7 @@ class _Reporter:
 
 
 def iter_articles(
-    paths: Iterable[str],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     errors: list[Rejected] | None = None,
     strict: bool = False,
     skipped: list[Rejected] | None = None,
@@ -110,6 +112,8 @@ def iter_articles(
     Bad inputs go to ``errors`` (or raise :class:`ReadError` when ``strict``); files a directory
     holds with unknown extensions go to ``skipped`` (and the log), never silently.
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not an iterable of one-character paths
     reporter = _Reporter(errors, strict, skipped)
     seen: dict[str, int] = {}
     for path in paths:
@@ -118,7 +122,7 @@ def iter_articles(
 
 
 def read_articles(
-    paths: Iterable[str],
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     errors: list[Rejected] | None = None,
     strict: bool = False,
     skipped: list[Rejected] | None = None,
