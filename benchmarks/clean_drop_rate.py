@@ -3,33 +3,24 @@
 Both corpora hold article bodies already extracted by their authors, so nearly every line is
 body text: every dropped line is a candidate false positive and is printed for review.
 
-    .venv/bin/python -m benchmarks.clean_drop_rate [--shared ../shared] [--show 40]
+    .venv/bin/python -m benchmarks.clean_drop_rate [--show 40]
 """
 from __future__ import annotations
 
 import argparse
 import collections
-import glob
 import json
-import os
-import unicodedata
 
+from bantin.evaluate.corpora import corpus_path, load_corpus
 from bantin.ingest.boilerplate import clean_text
 
 
-def _vmds_texts(root: str):
-    for path in sorted(glob.glob(os.path.join(root, "datasets/vmds/clusters/cluster_*/*.body.txt"))):
-        if path.endswith(".tok.txt"):
-            continue
-        with open(path, encoding="utf-8-sig") as handle:
-            yield path, unicodedata.normalize("NFC", handle.read())
-
-
-def _abmusu_texts(root: str):
-    with open(os.path.join(root, "datasets/abmusu-train/train.jsonl"), encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            for index, doc in enumerate(json.loads(line)["single_documents"]):
-                yield f"train.jsonl:{number}:{index}", unicodedata.normalize("NFC", doc["raw_text"])
+def _texts(corpus: str):
+    """(article id, body text) of a development corpus, without the lede (it is not scraped text)."""
+    path = corpus_path(corpus)
+    for cluster in load_corpus(path, include_lede=False) if path else []:
+        for article in cluster.articles:
+            yield f"{cluster.id}/{article.id}", article.text
 
 
 def measure(texts, show: int) -> dict:
@@ -64,15 +55,14 @@ def measure(texts, show: int) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
     parser.add_argument("--show", type=int, default=40, help="dropped lines to print per corpus")
     args = parser.parse_args(argv)
-    if not os.path.isdir(os.path.join(args.shared, "datasets")):
-        print(f"no datasets under {args.shared}; skipped")
-        return 0
-    for name, texts in (("VMDS body.txt", _vmds_texts(args.shared)), ("AbMuSu raw_text", _abmusu_texts(args.shared))):
-        print(f"== {name}")
-        print(json.dumps(measure(texts, args.show), ensure_ascii=False))
+    for corpus, label in (("vmds", "VMDS body.txt"), ("abmusu", "AbMuSu raw_text")):
+        if corpus_path(corpus) is None:
+            print(f"== {label}: not found under ../shared/datasets; skipped")
+            continue
+        print(f"== {label}")
+        print(json.dumps(measure(_texts(corpus), args.show), ensure_ascii=False))
     return 0
 
 

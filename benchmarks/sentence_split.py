@@ -3,7 +3,7 @@
 VMDS ``<doc>.body.tok.txt`` holds each article's gold sentences, one per line (words joined by
 ``_``). Boundaries are compared as offsets in the text with all whitespace and ``_`` removed.
 
-    .venv/bin/python -m benchmarks.sentence_split [--shared ../shared]
+    .venv/bin/python -m benchmarks.sentence_split
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import os
 import re
 import unicodedata
 
+from bantin.evaluate.corpora import corpus_path
 from bantin.text import split_sentences
 
 
@@ -31,13 +32,12 @@ def _boundaries(sentences: list[str]) -> set[int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
-    args = parser.parse_args(argv)
-    paths = sorted(p for p in glob.glob(os.path.join(args.shared, "datasets/vmds/clusters/cluster_*/*.body.txt"))
-                   if not p.endswith(".tok.txt"))
-    if not paths:
-        print(f"VMDS not found under {args.shared}; skipped")
+    parser.parse_args(argv)
+    root = corpus_path("vmds")
+    if root is None:
+        print("VMDS not found under ../shared/datasets; skipped")
         return 0
+    paths = sorted(p for p in glob.glob(os.path.join(root, "clusters/cluster_*/*.body.txt")) if not p.endswith(".tok.txt"))
     tp = fp = fn = same_count = 0
     for path in paths:
         gold = [line for line in _read(path[: -len(".txt")] + ".tok.txt").splitlines() if line.strip()]
