@@ -26,7 +26,6 @@ import logging
 import os
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any, Callable, Iterable, Iterator
@@ -220,20 +219,17 @@ class _Text:
     text: str
     encoding: str
     confidence: float
+    lossy: bool = False
 
 
 def _decode(data: bytes, name: str) -> _Text:
-    """Bytes to NFC text via bantin.ingest.encoding (UTF-8 only if that module is missing)."""
-    try:
-        from bantin.ingest.encoding import decode_bytes
-    except ImportError:  # the encoding module is optional at import time only while it is built
-        log.debug("bantin.ingest.encoding unavailable; decoding %s as UTF-8", name)
-        text = data.decode("utf-8-sig", errors="replace")
-        return _Text(unicodedata.normalize("NFC", text), "utf-8", 1.0 if "\ufffd" not in text else 0.0)
+    """Bytes to NFC text through :func:`bantin.ingest.encoding.decode_bytes`."""
+    from bantin.ingest.encoding import decode_bytes
+
     decoded = decode_bytes(data, name)
-    for note in getattr(decoded, "notes", ()) or ():
+    for note in decoded.notes:
         log.info("%s: %s", name, note)
-    return _Text(decoded.text, decoded.encoding, float(decoded.confidence))
+    return _Text(decoded.text, decoded.encoding, float(decoded.confidence), decoded.lossy)
 
 
 def _read_bytes(path: str, reporter: _Reporter) -> bytes | None:
@@ -251,8 +247,10 @@ def _os_reason(path: str, error: OSError) -> str:
     return f"cannot read file: {error.strerror or error}"
 
 
-def _text_problem(text: str, config: ReaderConfig) -> str | None:
+def _text_problem(text: str, config: ReaderConfig, encoding: str = "") -> str | None:
     """Why decoded text is not an article (binary data, undecodable), or None."""
+    if encoding == "binary":
+        return "looks like binary data, not text"
     if not text.strip():
         return "empty file" if not text else "no text (only whitespace)"
     sample = text[:100_000]
@@ -273,7 +271,7 @@ def _load_text(path: str, reporter: _Reporter, config: ReaderConfig) -> _Text | 
         reporter.reject(path, "empty file")
         return None
     decoded = _decode(data, path)
-    problem = _text_problem(decoded.text, config)
+    problem = _text_problem(decoded.text, config, decoded.encoding)
     if problem:
         reporter.reject(path, problem)
         return None
@@ -421,7 +419,7 @@ def _read_jsonl_stream(handle: IO[bytes], where: str, reporter: _Reporter, confi
         except UnicodeDecodeError:
             decoded = _decode(raw, f"{where}:{number}")
             line = decoded.text
-        problem = _text_problem(line, config)
+        problem = _text_problem(line, config, decoded.encoding)
         if problem:
             reporter.reject(where, problem, number)
             continue
@@ -452,7 +450,10 @@ READERS: dict[str, Callable[[str, _Reporter, ReaderConfig], Iterator[Article]]] 
 
 
 def _encoding_meta(decoded: _Text) -> dict[str, Any]:
-    return {"encoding": decoded.encoding, "encoding_confidence": round(decoded.confidence, 3)}
+    meta: dict[str, Any] = {"encoding": decoded.encoding, "encoding_confidence": round(decoded.confidence, 3)}
+    if decoded.lossy:
+        meta["encoding_lossy"] = True  # some characters could not be recovered exactly
+    return meta
 
 
 def _make_article(
@@ -493,13 +494,8 @@ def _make_article(
 
 def parse_published(value: str) -> datetime | None:
     """A ``published`` header string as a datetime, or None (bantin.ingest.dates.parse_date)."""
-    try:
-        from bantin.ingest.dates import parse_date
-    except ImportError:  # only while the dates module is being built
-        try:
-            return datetime.fromisoformat(value.strip())
-        except ValueError:
-            return None
+    from bantin.ingest.dates import parse_date
+
     return parse_date(value)
 
 
