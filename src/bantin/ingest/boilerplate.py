@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -92,7 +92,6 @@ DATE_LINE = "date line"
 REPEATED_TITLE = "repeated title"
 PUNCTUATION = "no words"
 
-_W = r"[^\W\d_]"  # a letter (Vietnamese included)
 _FINAL = ".!?…;:\"”’»)]"
 
 _IMAGE_RE = re.compile(r"^!\[[^\]]*\]\([^)]*\)")
@@ -137,7 +136,7 @@ _RELATED_LINK_RE = re.compile(
     re.IGNORECASE,
 )
 # "Tin liên quan HLV U19 Việt Nam khẳng định ..." (a widget title glued to the first headline).
-_RELATED_GLUED_RE = re.compile(r"^(tin|bài(\s+viết)?)\s+liên\s+quan\s+(?=[A-ZĐÀ-Ỹ])")
+_RELATED_GLUED_RE = re.compile(r"^(tin|bài(\s+viết)?)\s+liên\s+quan\s+(?P<first>\w)")
 # "Mời độc giả xem thêm video:", "Xem thêm video đang được quan tâm:", "XEM CLIP:".
 _MEDIA_PROMPT_RE = re.compile(
     r"^(mời\s+(quý\s+)?(độc\s+giả|bạn\s+đọc|quý\s+vị)\s+)?(xem|theo\s+dõi)\s+(thêm\s+)?(video|clip)\b[^.!?]*[:>]\s*$",
@@ -159,12 +158,12 @@ _SECTIONS = frozenset(
     Tuyển sinh|Việc làm|Môi trường|Gia đình|Bạn đọc|Góc nhìn|Tin tức|Tin nóng|Mới nhất|Tin mới|Chứng khoán|
     Tài chính|Quốc tế|Phóng sự|Điều tra|Emagazine|Infographic|Thị trường|Doanh nghiệp|Pháp đình|An ninh|
     Hình sự|Giao thông|Đô thị|Bóng đá|Văn hóa - Giải trí|Khoa học - Công nghệ|Tin tổng hợp|Chuyên đề|
-    Trang chủ > Thời sự|English|Đăng nhập|Đăng ký|Tìm kiếm|Liên hệ|Quảng cáo|RSS|Menu|Home""".split("|")
+    English|Đăng nhập|Đăng ký|Tìm kiếm|Liên hệ|Quảng cáo|RSS|Menu|Home""".split("|")
 )
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•·*+►▶»]|>>)\s*")
 _DATE_WORDS_RE = re.compile(
-    r"(thứ\s+(hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|ngày|tháng|năm|lúc|giờ|gmt|utc|"
-    r"am|pm|sa|ch|cập\s+nhật|đăng|đăng\s+lúc|[+\-]?\d+|[,/:.\-|()+])",
+    r"(?<!\w)(thứ\s+(hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|ngày|tháng|năm|lúc|giờ|gmt|utc|"
+    r"am|pm|sa|ch|cập\s+nhật|đăng\s+lúc|đăng|h)(?!\w)|[+\-]?\d+|[,/:.\-|()+]",
     re.IGNORECASE,
 )
 _BYLINE_THEO_RE = re.compile(r"^[\(\[]?\s*(theo|nguồn)\s*:?\s+\S.*$", re.IGNORECASE)
@@ -224,7 +223,7 @@ class CleanResult:
     kept_lines: tuple[int, ...] = ()  # the 1-based input line number of each kept line
     outlet_tag: str = ""
     dateline: str = ""
-    source: str = field(default="")  # the outlet tag when it names an outlet (not a dateline)
+    source: str = ""  # the outlet tag when it names an outlet (not a dateline)
 
     @property
     def text(self) -> str:
@@ -332,7 +331,8 @@ def line_noise_reason(line: str, config: CleanConfig = DEFAULT_CONFIG) -> str | 
         return RELATED_HEADER
     if n_words <= config.max_title_words + 4 and _RELATED_LINK_RE.match(line):
         return RELATED
-    if n_words <= config.max_title_words + 4 and _RELATED_GLUED_RE.match(line) and not _is_sentence(line):
+    glued = _RELATED_GLUED_RE.match(line)
+    if n_words <= config.max_title_words + 4 and glued and glued.group("first").isupper() and not _is_sentence(line):
         return RELATED
     if n_words <= config.max_title_words + 8 and _is_dated_headline(line, config):
         return RELATED
