@@ -316,3 +316,22 @@ def test_a_line_that_is_only_a_captioned_sentence_is_dropped():
 def test_caption_credit_followed_by_a_lowercase_word_is_kept():
     line = f"{BODY} Người dân đứng xem (Ảnh: AFP) đã đông hơn mọi ngày."
     assert clean_text(line).kept == (line,)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["10:15 ngày 20 tháng 05 năm 2016", "20.05.2016 | 10:49 AM", "Cập nhật: 8h30 ngày 5/6/2023",
+     "2016-05-20T06:33:00+07:00", "Chủ nhật, 5/6/2023, 10:00 (GMT+7)"],
+)
+def test_header_date_lines(line):
+    assert line_noise_reason(line) == DATE_LINE
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [("Tin liên quan Hà Nội ngập sâu sau mưa lớn", RELATED),
+     ("Tin liên quan đến vụ việc chưa được công bố", None),
+     ("Ngày 5/6/2023 lúc 8h sáng, trời mưa.", None)],
+)
+def test_glued_related_header_and_dated_body_lines(line, reason):
+    assert line_noise_reason(line) == reason

@@ -136,7 +136,7 @@ _RELATED_LINK_RE = re.compile(
     re.IGNORECASE,
 )
 # "Tin liên quan HLV U19 Việt Nam khẳng định ..." (a widget title glued to the first headline).
-_RELATED_GLUED_RE = re.compile(r"^(tin|bài(\s+viết)?)\s+liên\s+quan\s+(?P<first>\w)")
+_RELATED_GLUED_RE = re.compile(r"^(?i:tin|bài(\s+viết)?)\s+(?i:liên\s+quan)\s+(?P<first>\w)")
 # "Mời độc giả xem thêm video:", "Xem thêm video đang được quan tâm:", "XEM CLIP:".
 _MEDIA_PROMPT_RE = re.compile(
     r"^(mời\s+(quý\s+)?(độc\s+giả|bạn\s+đọc|quý\s+vị)\s+)?(xem|theo\s+dõi)\s+(thêm\s+)?(video|clip)\b[^.!?]*[:>]\s*$",
@@ -163,7 +163,7 @@ _SECTIONS = frozenset(
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•·*+►▶»]|>>)\s*")
 _DATE_WORDS_RE = re.compile(
     r"(?<!\w)(thứ\s+(hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật|cn|ngày|tháng|năm|lúc|giờ|gmt|utc|"
-    r"am|pm|sa|ch|cập\s+nhật|đăng\s+lúc|đăng|h)(?!\w)|[+\-]?\d+|[,/:.\-|()+]",
+    r"am|pm|sa|ch|cập\s+nhật|đăng\s+lúc|đăng)(?!\w)|[+\-]?\d+(?:[hHtT](?=\d|\W|$))?|[,/:.\-|()+]",
     re.IGNORECASE,
 )
 _BYLINE_THEO_RE = re.compile(r"^[\(\[]?\s*(theo|nguồn)\s*:?\s+\S.*$", re.IGNORECASE)
