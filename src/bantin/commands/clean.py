@@ -71,10 +71,17 @@ def write(article: Article, out: TextIO, fmt: str, with_meta: bool, first: bool)
 
 
 def explain(article: Article, err: TextIO) -> None:
+    """Encoding, warnings and dropped lines of one article; line numbers count lines of its text."""
     meta = article.meta
+    where = meta.get("file", article.id)
+    if meta.get("line") is not None:
+        where = f"{where}:{meta['line']}"
+    name = where if where == article.id else f"{where} [{article.id}]"
     if "encoding" in meta:
-        err.write(f"{article.id}: encoding {meta['encoding']} (confidence {meta.get('encoding_confidence', 0):.2f})\n")
+        err.write(f"{name}: encoding {meta['encoding']} (confidence {meta.get('encoding_confidence', 0):.2f})\n")
     for warning in meta.get("warnings", []):
-        err.write(f"{article.id}: warning: {warning}\n")
+        err.write(f"{name}: warning: {warning}\n")
+    if meta.get("outlet_tag"):
+        err.write(f"{name}: lead tag {meta['outlet_tag']!r} removed from the first sentence\n")
     for item in meta.get("dropped", []):
-        err.write(f"{article.id}:{item['line']}: dropped ({item['reason']}): {item['text']}\n")
+        err.write(f"{name}:{item['line']}: dropped ({item['reason']}): {item['text']}\n")
