@@ -249,10 +249,13 @@ def test_clean_text_joins_kept_lines_and_drops_blank_lines():
     assert result.text == BODY + "\n" + TAIL
 
 
-def test_an_article_that_is_all_noise_becomes_empty_with_every_line_explained():
+def test_an_article_that_is_all_noise_becomes_empty_with_every_line_explained(caplog):
     result = clean_text("Trang chủ > Thời sự > Xã hội\nChia sẻ\nTags: a, b")
     assert result.kept == ()
     assert len(result.dropped) == 3
+    cleaned = clean_article(Article(text="Trang chủ > Thời sự > Xã hội\nChia sẻ", id="rong"))
+    assert cleaned.text == "" and "no body left" in cleaned.meta["warnings"][0]
+    assert "rong: every line was dropped" in caplog.text
 
 
 @pytest.mark.parametrize(

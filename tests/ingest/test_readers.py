@@ -179,6 +179,8 @@ def test_duplicate_ids_are_renamed_and_reported(tmp_path, caplog):
         ({"text": "Được.", "published": 20160520}, "published"),
         ({"text": "Được.", "id": 1.5}, "id"),
         ({"title": "Không có nội dung"}, "text"),
+        ({"text": "   "}, "text"),
+        ({"content": ""}, "content"),
     ],
 )
 def test_wrong_field_types_are_rejected_with_the_field_name(tmp_path, record, field):

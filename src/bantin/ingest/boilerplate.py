@@ -25,6 +25,7 @@ on VMDS bodies no whole line is dropped and 403 bylines/captions are cut from in
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ from typing import Any
 
 from bantin.models import Article
 from bantin.text import normalize_text, split_sentences
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -279,6 +282,10 @@ def clean_article(article: Article, config: CleanConfig = DEFAULT_CONFIG) -> Art
         meta.setdefault("outlet_tag", result.outlet_tag)
     if result.dateline:
         meta.setdefault("dateline", result.dateline)
+    if not result.kept and article.text.strip():
+        message = "every line was dropped as noise; the article has no body left"
+        meta["warnings"] = [*meta.get("warnings", []), message]
+        log.warning("%s: %s", article.id, message)
     source = article.source or result.source
     published = article.published or _date_from_header(result.dropped)
     return article.replace(text=result.text, source=source, published=published, meta=meta)

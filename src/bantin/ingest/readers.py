@@ -143,6 +143,8 @@ def article_from_record(
     text = record[text_key]
     if not isinstance(text, str):
         return Rejected(where, f"field '{text_key}' must be a string, got {_json_type(text)}", line)
+    if not text.strip():
+        return Rejected(where, f"field '{text_key}' is empty", line)
     fields: dict[str, str] = {}
     for key in STRING_FIELDS:
         value = record.get(key)
