@@ -49,6 +49,7 @@ def test_txt_first_line_that_is_a_sentence_is_not_a_title():
         ("Chỉ một dòng không dấu câu", ""),
         (" ".join(["từ"] * 30) + "\nThân bài.", ""),
         ("Ông Nam nói: “Chúng tôi sẽ làm”\nThân bài.", ""),
+        ("VnExpress\nBão số 5 đổ bộ\nThân bài.", "Bão số 5 đổ bộ"),
     ],
 )
 def test_split_title(text, title):

@@ -44,6 +44,8 @@ class ReaderConfig:
     # A first .txt line longer than this is a sentence, not a headline: VMDS titles run 2-25
     # words (628 documents), AbMuSu titles 4-38 with 614 of 621 at most 25.
     max_title_words: int = 25
+    # A one-word first line is a site or section name, not a headline (VMDS titles have 2+ words).
+    min_title_words: int = 2
     # Characters that end a sentence; a first line ending in one of them is body, not a title.
     sentence_final: str = ".!?…;:\"”»)"
     # A text whose control characters exceed this fraction is binary data, not an article
@@ -296,15 +298,15 @@ def _read_txt(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator[
 def split_title(text: str, config: ReaderConfig = DEFAULT_CONFIG) -> tuple[str, str]:
     """(title, body) of a plain-text article; the title is "" when the first real line is a sentence.
 
-    Leading lines the cleaner would drop (menus, dates, share bars) are passed over when looking
-    for the title and stay in the body.
+    Leading lines the cleaner would drop (menus, dates, share bars) and one-word lines (a site
+    name such as "VnExpress") are passed over when looking for the title and stay in the body.
     """
     from bantin.ingest.boilerplate import line_noise_reason
 
     lines = text.split("\n")
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped or line_noise_reason(stripped) is not None:
+        if len(stripped.split()) < config.min_title_words or line_noise_reason(stripped) is not None:
             continue
         others = [other for other in lines[index + 1:] if other.strip()]
         if others and _is_title_like(stripped, config):
