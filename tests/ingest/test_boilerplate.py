@@ -338,3 +338,10 @@ def test_header_date_lines(line):
 )
 def test_glued_related_header_and_dated_body_lines(line, reason):
     assert line_noise_reason(line) == reason
+
+
+def test_table_rows_are_kept():
+    # trafilatura writes HTML tables as "| cell | cell |" rows.
+    rows = ["| Địa phương | Số người chết |", "| Hà Nội | 3 |", "| Hòa Bình | 2 |"]
+    result = clean_text("\n".join([BODY, *rows, TAIL]))
+    assert result.kept == (BODY, *rows, TAIL)

@@ -318,8 +318,8 @@ def line_noise_reason(line: str, config: CleanConfig = DEFAULT_CONFIG) -> str | 
         return PUNCTUATION
     if _IMAGE_RE.match(line):
         return IMAGE
-    if line.endswith("|") or line.startswith("|"):
-        return CAPTION
+    if line.endswith("|") and not line.startswith("|"):
+        return CAPTION  # "| a | b |" is a table row (trafilatura writes tables so): body
     if n_words <= config.max_caption_words and _CAPTION_START_RE.match(line) and len(split_sentences(line)) <= 1:
         return CAPTION  # "Ảnh minh họa. (Nguồn: X) Sáng nay..." is body after an inline caption
     if n_words <= config.max_caption_words and _CAPTION_END_RE.search(line) and not _is_sentence(
