@@ -345,3 +345,10 @@ def test_table_rows_are_kept():
     rows = ["| Địa phương | Số người chết |", "| Hà Nội | 3 |", "| Hòa Bình | 2 |"]
     result = clean_text("\n".join([BODY, *rows, TAIL]))
     assert result.kept == (BODY, *rows, TAIL)
+
+
+def test_bullet_list_announced_by_a_colon_is_kept():
+    items = ["- Sơ tán 1.500 hộ dân ở Chương Mỹ", "- Huy động 500 bộ đội hỗ trợ người dân",
+             "- Cấp 20 tấn gạo cho vùng bị lũ cô lập"]
+    text = "\n".join([BODY, "Thành phố đã triển khai các biện pháp:", *items, TAIL])
+    assert clean_text(text).kept == (BODY, "Thành phố đã triển khai các biện pháp:", *items, TAIL)

@@ -425,24 +425,30 @@ def _mark_related_blocks(lines: list[tuple[int, str]], reasons: list[str | None]
 def _mark_bullet_runs(lines: list[tuple[int, str]], reasons: list[str | None], config: CleanConfig) -> None:
     """Runs of bulleted headline-like lines (no final punctuation) are lists of other articles.
 
-    Lines already dropped for another reason neither join nor break a run, so the result does
-    not change when they are gone (idempotence).
+    A run introduced by a line ending in ":" is a list the text announces ("Các biện pháp
+    gồm:"), so it stays. Lines already dropped for another reason neither join nor break a run,
+    so the result does not change when they are gone (idempotence).
     """
     run: list[int] = []
+    introduced = False  # the body line before the run ends with ":"
 
     def flush(at_tail: bool = False) -> None:
-        if len(run) >= (config.min_tail_bullet_run if at_tail else config.min_bullet_run):
+        if not introduced and len(run) >= (config.min_tail_bullet_run if at_tail else config.min_bullet_run):
             for member in run:
                 reasons[member] = BULLET_HEADLINES
         run.clear()
 
+    previous = ""
     for index, (_, line) in enumerate(lines):
         if reasons[index] is not None:
             continue
         if _is_bullet_headline(line, config):
+            if not run:
+                introduced = previous.endswith(":")
             run.append(index)
         else:
             flush()
+        previous = line
     flush(at_tail=True)
 
 
