@@ -227,15 +227,30 @@ def candidate_edges(
 
 
 class _Group:
-    __slots__ = ("total", "size", "first", "last", "members", "neighbors")
+    """A group of units: the sum of their rows (sorted column indices + values), size, date range."""
 
-    def __init__(self, total: sp.csr_matrix, size: int, first: float, last: float, members: list[int]) -> None:
-        self.total = total
+    __slots__ = ("columns", "values", "size", "first", "last", "members", "neighbors")
+
+    def __init__(self, columns: np.ndarray, values: np.ndarray, size: int, first: float, last: float,
+                 members: list[int]) -> None:
+        self.columns = columns
+        self.values = values
         self.size = size
         self.first = first
         self.last = last
         self.members = members
         self.neighbors: set[int] = set()
+
+    def dot(self, other: "_Group") -> float:
+        _, mine, theirs = np.intersect1d(self.columns, other.columns, assume_unique=True, return_indices=True)
+        return float(np.dot(self.values[mine], other.values[theirs]))
+
+    def merge(self, other: "_Group") -> "_Group":
+        columns, inverse = np.unique(np.concatenate([self.columns, other.columns]), return_inverse=True)
+        values = np.bincount(inverse, weights=np.concatenate([self.values, other.values]))
+        return _Group(columns, values.astype(np.float32), self.size + other.size,
+                      _nan_min(self.first, other.first), _nan_max(self.last, other.last),
+                      self.members + other.members)
 
 
 def _gap(a: _Group, b: _Group) -> float:
@@ -259,9 +274,12 @@ def average_linkage(
     """Merge units best-first along candidate edges while the (time-decayed) average similarity
     of the two groups is at least the threshold; returns groups of unit indices."""
     n = matrix.shape[0]
-    groups: dict[int, _Group] = {
-        i: _Group(matrix[i], 1, stamps[i], stamps[i], [i]) for i in range(n)
-    }
+    matrix = matrix.tocsr()
+    matrix.sort_indices()
+    groups: dict[int, _Group] = {}
+    for i in range(n):
+        lo, hi = matrix.indptr[i], matrix.indptr[i + 1]
+        groups[i] = _Group(matrix.indices[lo:hi], matrix.data[lo:hi], 1, stamps[i], stamps[i], [i])
     heap: list[tuple[float, int, int]] = []
     for a, b, sim in zip(*edges):
         a, b = int(a), int(b)
@@ -273,25 +291,20 @@ def average_linkage(
     heapq.heapify(heap)
     next_id = n
     while heap:
-        negative, a, b = heapq.heappop(heap)
+        _, a, b = heapq.heappop(heap)
         if a not in groups or b not in groups:
             continue
         left, right = groups.pop(a), groups.pop(b)
-        merged = _Group(left.total + right.total, left.size + right.size, _nan_min(left.first, right.first),
-                        _nan_max(left.last, right.last), left.members + right.members)
+        merged = left.merge(right)
         new = next_id
         next_id += 1
         neighbors = sorted(k for k in (left.neighbors | right.neighbors) if k in groups)
         merged.neighbors = set(neighbors)
         groups[new] = merged
-        if not neighbors:
-            continue
-        stacked = sp.vstack([groups[k].total for k in neighbors], format="csr")
-        dots = np.asarray((stacked @ merged.total.T).todense()).ravel()
-        for k, dot in zip(neighbors, dots):
+        for k in neighbors:
             other = groups[k]
             other.neighbors.add(new)
-            score = float(dot) / (merged.size * other.size) * time_factor(_gap(merged, other), config)
+            score = merged.dot(other) / (merged.size * other.size) * time_factor(_gap(merged, other), config)
             if score >= config.threshold:
                 heapq.heappush(heap, (-score, min(k, new), max(k, new)))
     result = [sorted(g.members) for g in groups.values()]

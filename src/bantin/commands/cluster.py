@@ -1,0 +1,137 @@
+"""``bantin cluster``: group articles into events (syndicated copies merged), each with a summary."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Sequence
+
+from bantin.commands._common import HELP_FORMATTER, add_input_arguments, dump_json_line, open_output, progress, read_inputs
+from bantin.models import Article, Event
+
+EPILOG = """\
+examples:
+  bantin cluster crawl/2024-05/ -o events.jsonl
+  bantin cluster feed.jsonl --no-summary --format json
+  cat feed.jsonl | bantin cluster - --max-words 60 --format markdown
+
+Writes one event per line (JSONL): {"id", "title", "articles": [ids], "duplicates": [[original,
+copy, ...], ...], "sources", "first_published", "last_published", "summary", "sentences"}.
+Every input article is in exactly one event (an event may hold a single article); exact and
+near-duplicate copies are always in the same event and count once in the summary. Events are
+sorted by size, then by their latest article (newest first).
+"""
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "cluster", help="group articles into events and summarize each event",
+        description="Group news articles into events (stories), merge syndicated copies, and write "
+                    "one attributed summary per event.",
+        epilog=EPILOG, formatter_class=HELP_FORMATTER,
+    )
+    add_input_arguments(parser)
+    parser.add_argument("--format", choices=("jsonl", "json", "markdown"), default="jsonl",
+                        help="output format (default jsonl: one event per line)")
+    parser.add_argument("--max-words", type=int, default=100, metavar="N",
+                        help="summary budget in syllables (default 100)")
+    parser.add_argument("--no-summary", action="store_true", help="only group, do not summarize")
+    parser.add_argument("--threshold", type=float, metavar="T",
+                        help="average-linkage threshold (default: the tuned ClusterConfig value)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="output file (default stdout)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from bantin.cluster import ClusterConfig, cluster_events
+    from bantin.ingest.boilerplate import clean_article
+
+    if args.max_words < 1:
+        print("bantin: error: --max-words must be at least 1", file=sys.stderr)
+        return 2
+    config = ClusterConfig()
+    if args.threshold is not None:
+        try:
+            config = dataclasses.replace(config, threshold=args.threshold)
+        except ValueError as error:
+            print(f"bantin: error: --threshold: {error}", file=sys.stderr)
+            return 2
+    articles, rejected = read_inputs(args.inputs, strict=args.strict)
+    if not articles:
+        print("bantin: error: no article could be read", file=sys.stderr)
+        return 1
+    articles = _unique_ids([clean_article(a) for a in progress(articles, total=len(articles), desc="clean")])
+    events = cluster_events(articles, config)
+    if not args.no_summary:
+        events = summarize_events(events, articles, args.max_words)
+    with open_output(args.output) as out:
+        write_events(events, articles, args.format, out)
+    return 1 if rejected else 0
+
+
+def _unique_ids(articles: Sequence[Article]) -> list[Article]:
+    """Events refer to articles by id: give a missing or repeated id a unique one."""
+    seen: set[str] = set()
+    out = []
+    for number, article in enumerate(articles, 1):
+        identifier = article.id or f"a{number}"
+        while identifier in seen:
+            identifier = f"{identifier}#{number}"
+        seen.add(identifier)
+        out.append(article if identifier == article.id else article.replace(id=identifier))
+    return out
+
+
+def summarize_events(events: Sequence[Event], articles: Sequence[Article], max_words: int) -> list[Event]:
+    """Each event with its summary; copies are passed as duplicate groups (one voice)."""
+    import dataclasses
+
+    from bantin.summarize import summarize
+
+    by_id = {a.id: a for a in articles}
+    out = []
+    for event in progress(events, total=len(events), desc="summarize"):
+        summary = summarize([by_id[i] for i in event.articles], max_words,
+                            duplicate_groups=[list(g) for g in event.duplicates] or None)
+        out.append(dataclasses.replace(event, summary=summary))
+    return out
+
+
+def write_events(events: Sequence[Event], articles: Sequence[Article], fmt: str, out) -> None:
+    if fmt == "jsonl":
+        for event in events:
+            dump_json_line(event.to_dict(), out)
+    elif fmt == "json":
+        out.write(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=1) + "\n")
+    else:
+        out.write(render_markdown(events, articles))
+
+
+def render_markdown(events: Sequence[Event], articles: Sequence[Article]) -> str:
+    by_id = {a.id: a for a in articles}
+    lines: list[str] = []
+    for number, event in enumerate(events, 1):
+        lines.append(f"## {number}. {event.title or event.id}")
+        lines.append("")
+        span = ""
+        if event.first_published is not None:
+            span = f"{event.first_published:%Y-%m-%d %H:%M}"
+            if event.last_published != event.first_published:
+                span += f" – {event.last_published:%Y-%m-%d %H:%M}"
+        facts = [f"{len(event.articles)} bài"] + ([span] if span else []) + list(event.sources[:5])
+        lines.append("_" + " · ".join(facts) + "_")
+        lines.append("")
+        if event.summary is not None and event.summary.text:
+            lines += [event.summary.text, ""]
+        copies = {c: g[0] for g in event.duplicates for c in g[1:]}
+        for article_id in event.articles:
+            article = by_id[article_id]
+            label = article.title or article.id
+            if article.url:
+                label = f"[{label}]({article.url})"
+            note = f" (bản sao của {copies[article_id]})" if article_id in copies else ""
+            lines.append(f"- {label}{note}")
+        lines.append("")
+    return "\n".join(lines)
