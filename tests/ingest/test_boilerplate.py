@@ -352,3 +352,29 @@ def test_bullet_list_announced_by_a_colon_is_kept():
              "- Cấp 20 tấn gạo cho vùng bị lũ cô lập"]
     text = "\n".join([BODY, "Thành phố đã triển khai các biện pháp:", *items, TAIL])
     assert clean_text(text).kept == (BODY, "Thành phố đã triển khai các biện pháp:", *items, TAIL)
+
+
+@pytest.mark.parametrize(
+    "caption, after",
+    [
+        ("Người ủng hộ phe đối lập đi biểu tình sáng nay - Ảnh: AFP", "Theo Hãng tin AFP, cuộc biểu tình kéo dài ba ngày."),
+        ("Cổ động viên đến cổ vũ cho đội nhà - Ảnh: Trương Hải Tùng", "Phút 33, Ngọc Hải tranh chấp bóng trong vòng cấm."),
+        ("Bùi Anh Tuấn trở lại trong hình ảnh mới - Ảnh: P.V.", "Bùi Anh Tuấn từng rất được yêu thích."),
+        ("Logo mới của công ty - Ảnh: Reuters", "“Chúng tôi sẽ thay đổi”, giám đốc nói."),
+    ],
+)
+def test_dash_credit_caption_inside_a_paragraph_is_cut(caption, after):
+    result = clean_text(f"{BODY} {caption} {after}")
+    assert result.kept == (f"{BODY} {after}",)
+    assert [(d.text, d.reason) for d in result.dropped] == [(caption, INLINE_CAPTION)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"{BODY} Hiện trường vụ nổ - Ảnh: Minh Anh Nguyễn Văn Nam cho biết thêm.",  # credit end unknown
+        f"{BODY} Giá vàng - ảnh hưởng của thị trường thế giới khiến giá tăng mạnh.",
+    ],
+)
+def test_dash_caption_without_a_clear_credit_end_is_kept(line):
+    assert clean_text(line).kept == (line,)

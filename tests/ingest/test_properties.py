@@ -20,7 +20,7 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 PIECES = [
     "Trang chủ", " > ", " | ", "Thời sự", "Chia sẻ", "Facebook", "Tags:", "Ảnh:", "Ảnh minh họa", "(Ảnh: AFP)",
     "Tin liên quan", "Xem thêm:", "Ý kiến bạn đọc", "Bình luận (3)", "Theo VnExpress", "(VnMedia) - ", "TTO - ",
-    "HÀ NỘI - ", "- ", "• ", ">> ", "(03/11/2013)", "Thứ sáu, 20/05/2016 - 06:33", "Nguyễn Văn A", "PV", "|",
+    "HÀ NỘI - ", " - Ảnh: AFP ", "Theo ", "- ", "• ", ">> ", "(03/11/2013)", "Thứ sáu, 20/05/2016 - 06:33", "Nguyễn Văn A", "PV", "|",
     "![](x.jpg)", "Mưa lớn gây ngập", "Hà Nội", "nhiều tuyến phố", ".", ",", ":", "!", "?", "…", "\n", "\n\n", " ",
     "hoà", "khoẻ", "thuỷ", "o\u0301", "\u00a0", "\u200b", "\r\n", "\t", "“", "”", "5.000", "TP. HCM",
 ]

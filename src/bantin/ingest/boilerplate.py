@@ -64,7 +64,7 @@ class CleanConfig:
     # Shortest headline in a bullet run: "- Bão số 5 đổ bộ" has 5 words; list items of body
     # text such as "- Gạo" are shorter.
     min_bullet_headline_words: int = 4
-    # Longest photo caption run into a paragraph before its "(Ảnh: ...)" credit. The 58 cut in
+    # Longest photo caption run into a paragraph before its "(Ảnh: ...)" credit. The 58 "(Ảnh: ...)" captions cut in
     # VMDS/AbMuSu run 0-24 words; a longer run is more likely body text missing its final period.
     max_inline_caption_words: int = 25
     # A byline glued to the end of the last line is cut only after this many words of body,
@@ -190,6 +190,19 @@ _INLINE_CAPTION_RE = re.compile(
     r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][”\"]\s))(?P<caption>[^.!?…()“”\"]{0,200}?[.]?)\s*"
     r"(?P<credit>\((?i:ảnh|nguồn|ảnh\s+minh\s+họa)\b[^()]{0,150}\))"
     r"(?=\s|$)",  # and a new sentence (capital letter) must follow: checked in code
+)
+# A caption with a dash credit: "<caption> - Ảnh: <credit> <next sentence>" (credit found in code).
+_DASH_CAPTION_RE = re.compile(
+    r"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][”\"]\s))(?P<caption>[^.!?…()“”\"]{1,200}?)\s+[-–—]\s*(?i:ảnh)\s*:\s*"
+)
+# Words that often start a sentence in Vietnamese news and are not parts of names; they end a
+# dash photo credit ("- Ảnh: AFP Theo Hãng tin AFP, ..."). Name parts are left out on purpose
+# (Anh, Như, Từ, Sáng, Năm, Chính: "Minh Anh", "Quỳnh Như", "Từ Lương", "Nhan Sáng"), so such a
+# credit is not cut at them. Reviewed on the 39 dash credits in VMDS bodies.
+SENTENCE_STARTERS = frozenset(
+    """Theo Trong Tại Sau Trước Ngày Hôm Khi Đây Còn Với Ngoài Bên Gần Việc Hiện Cùng Do Vì Nếu Tuy
+    Nhưng Mặc Để Lúc Chiều Tối Trưa Đêm Phút Các Những Nhiều Ông Bà Chị Cháu Bé Đó Điều Ngay Cũng
+    Riêng Đặc Bởi Dù Qua Ở Giữa Phía Nhằm Tính Trận Vào Tháng""".split()
 )
 _OUTLET_IN_PARENS_RE = re.compile(r"\(([^()]{2,40})\)\s*$")
 _PAREN_TAG_RE = re.compile(r"^\s*\(\s*(?P<tag>[^()]{2,40}?)\s*\)\s*[-–—:]+\s*(?=\S)")
@@ -381,9 +394,9 @@ def _cut_inline_captions(
     and the "(Ảnh: ...)" credit, and the text after the credit must start a new sentence.
     VMDS bodies, one line each, carry 60 such captions.
     """
-    if "(" not in line:
+    if "(" not in line and "Ảnh" not in line and "ảnh" not in line:
         return number, line
-    pieces = []
+    pieces = _dash_captions(line, config)
     for match in _INLINE_CAPTION_RE.finditer(line):
         caption = match.group("caption").strip()
         if len(caption.split()) > config.max_inline_caption_words or (caption and not caption[0].isupper()):
@@ -395,12 +408,39 @@ def _cut_inline_captions(
     if not pieces:
         return number, line
     out, last = [], 0
-    for start, end, text in pieces:
+    for start, end, text in sorted(pieces):
+        if start < last:
+            continue  # overlaps a caption already cut
         out.append(line[last:start])
         dropped.append(DroppedLine(number, text, INLINE_CAPTION))
         last = end
     out.append(line[last:])
     return number, re.sub(r" {2,}", " ", "".join(out)).strip()
+
+
+def _dash_captions(line: str, config: CleanConfig) -> list[tuple[int, str, str]]:
+    """Captions with a dash credit run into a paragraph: "... khán đài - Ảnh: Trương Hải Tùng Phút 33, ...".
+
+    The credit's end is not marked, so it is cut only when it is one to four capitalized words
+    followed by a word that usually starts a sentence ("Theo", "Trong", "Phút", ...), an opening
+    quote, or when its last word ends with a period ("P.V."); otherwise the line stays whole.
+    """
+    pieces = []
+    for match in _DASH_CAPTION_RE.finditer(line):
+        caption = match.group("caption").strip()
+        if not caption or not caption[0].isupper() or len(caption.split()) > config.max_inline_caption_words:
+            continue
+        tokens = list(re.finditer(r"\S+", line[match.end():]))
+        for count in range(1, min(5, len(tokens))):
+            credit = [t.group() for t in tokens[:count]]
+            if not all(word[0].isupper() or word[0].isdigit() for word in credit):
+                break
+            following = tokens[count].group()
+            if credit[-1].endswith(".") or following[0] in "“\"" or following in SENTENCE_STARTERS:
+                end = match.end() + tokens[count - 1].end()
+                pieces.append((match.start("caption"), end, line[match.start("caption"):end].strip()))
+                break
+    return pieces
 
 
 def _mark_related_blocks(lines: list[tuple[int, str]], reasons: list[str | None], config: CleanConfig) -> None:
