@@ -316,11 +316,12 @@ def average_linkage(
 # events
 # ---------------------------------------------------------------------------------------------
 def _event(articles: Sequence[Article], members: list[int], copies_of: dict[int, DuplicateGroup]) -> Event:
-    chosen = [articles[i] for i in members]
+    chosen = sorted((articles[i] for i in members), key=lambda a: (_stamp_or_inf(a.published), a.id))
     ids = tuple(a.id for a in chosen)
     duplicates = tuple(
         tuple(articles[i].id for i in copies_of[i].members)
-        for i in members if i in copies_of
+        for i in sorted(members, key=lambda i: (_stamp_or_inf(articles[i].published), articles[i].id))
+        if i in copies_of
     )
     dates = sorted(d for d in (as_datetime(a.published) for a in chosen) if d is not None)
     sources: list[str] = []
@@ -333,6 +334,11 @@ def _event(articles: Sequence[Article], members: list[int], copies_of: dict[int,
         sources=tuple(sources), first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
     )
+
+
+def _stamp_or_inf(value: datetime | None) -> float:
+    stamp = _stamp(value)
+    return math.inf if math.isnan(stamp) else stamp
 
 
 def _title(articles: list[Article]) -> str:

@@ -1,0 +1,106 @@
+import dataclasses
+import random
+from datetime import timedelta
+
+import pytest
+
+from bantin.cluster import ClusterConfig, EventClusterer, cluster_events
+from bantin.cluster.events import time_factor
+from bantin.cluster.features import entities
+from bantin.models import Article
+
+
+def _partition(events):
+    return sorted(sorted(e.articles) for e in events)
+
+
+def test_stories_become_events(articles):
+    events = cluster_events(articles)
+    assert _partition(events) == [["bao-1", "bao-2", "bao-3"], ["lu-1", "lu-2"], ["xang-1", "xang-2"]]
+
+
+def test_every_article_appears_exactly_once(articles):
+    extra = [Article(id="le", text="Một bài không liên quan về giải bóng đá V-League."), Article(id="empty", text="")]
+    events = cluster_events(articles + extra)
+    ids = [i for e in events for i in e.articles]
+    assert sorted(ids) == sorted(a.id for a in articles + extra)
+
+
+def test_stories_with_shared_words_stay_apart(stories):
+    # storm and flood share "mưa", "Hà", "ngập", "nước", "điện", "người dân", place words...
+    events = cluster_events(stories["storm"] + stories["flood"])
+    assert _partition(events) == [["bao-1", "bao-2", "bao-3"], ["lu-1", "lu-2"]]
+
+
+def test_copies_always_share_an_event(stories):
+    storm = stories["storm"]
+    copy = storm[0].replace(id="bao-1-copy", source="copy.vn", published=storm[0].published + timedelta(hours=2))
+    strict = dataclasses.replace(ClusterConfig(), threshold=0.99)  # nothing else merges at this threshold
+    events = cluster_events([copy] + storm + stories["fuel"], strict)
+    by_article = {i: e for e in events for i in e.articles}
+    assert by_article["bao-1"] is by_article["bao-1-copy"]
+    assert by_article["bao-1"].duplicates == (("bao-1", "bao-1-copy"),)
+
+
+def test_incremental_equals_batch(articles):
+    clusterer = EventClusterer()
+    for article in articles[:4]:
+        clusterer.add(article)
+    first = clusterer.events()
+    for article in articles[4:]:
+        clusterer.add(article)
+    assert [e.to_dict() for e in clusterer.events()] == [e.to_dict() for e in cluster_events(articles)]
+    assert sum(len(e.articles) for e in first) == 4
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_input_order_does_not_matter(articles, seed):
+    shuffled = list(articles)
+    random.Random(seed).shuffle(shuffled)
+    assert [e.to_dict() for e in cluster_events(shuffled)] == [e.to_dict() for e in cluster_events(articles)]
+
+
+def test_events_sorted_by_size_then_recency(stories):
+    events = cluster_events(stories["flood"] + stories["fuel"] + stories["storm"])
+    assert [e.articles[0][:3] for e in events] == ["bao", "lu-", "xan"]  # 3 articles; then 2 (June after March)
+    storm = events[0]
+    assert storm.first_published.isoformat() == "2024-09-07T15:00:00+07:00"
+    assert storm.last_published.isoformat() == "2024-09-08T14:00:00+07:00"
+    assert storm.title == "Bão số 3 đổ bộ vào Quảng Ninh, hàng nghìn nhà tốc mái"  # earliest article's title
+    assert storm.sources == ("bao0.vn", "bao1.vn", "bao2.vn")
+
+
+def test_undated_articles_are_placed_by_text(stories):
+    undated = [a.replace(published=None) for a in stories["storm"]]
+    events = cluster_events(undated + stories["fuel"])
+    assert _partition(events) == [["bao-1", "bao-2", "bao-3"], ["xang-1", "xang-2"]]
+    assert events[0].first_published is None
+
+
+def test_empty_input():
+    assert cluster_events([]) == []
+
+
+@pytest.mark.parametrize("gap, expected", [(float("nan"), 1.0), (0.0, 1.0), (3.0, 1.0)])
+def test_time_factor_has_a_grace_period(gap, expected):
+    assert time_factor(gap, ClusterConfig()) == expected
+
+
+def test_time_factor_decays():
+    config = ClusterConfig()
+    assert 1.0 > time_factor(10.0, config) > time_factor(40.0, config) > 0.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sáng nay, ông Nguyễn Văn An đến Hà Nội.", ["nguyễn_văn_an", "hà_nội"]),
+    ("Hà Nội mưa to.", ["nội"]),                      # sentence start: the first syllable may be capitalized by position
+    ("Giá xăng tăng. Bộ Công Thương cho biết", ["công_thương"]),
+    ("không có tên riêng nào", []),
+])
+def test_entities_are_capitalized_runs(text, expected):
+    assert entities(text) == expected
+
+
+def test_config_is_validated():
+    with pytest.raises(ValueError, match="threshold"):
+        ClusterConfig(threshold=1.5)
