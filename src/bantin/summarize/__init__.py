@@ -71,14 +71,14 @@ def select_sentences(
 ) -> list[Sentence]:
     """The summary's sentences in reading order (the fill sentence, if any, last)."""
     p = {**DEFAULT_PARAMS, **(params or {})}
-    cands = [s for s in view.sentences if s.candidate]
+    max_index = p.get("max_index")
+    cands = [s for s in view.sentences if s.candidate and (max_index is None or s.index < max_index)]
     if not cands or max_words <= 0:
         return []
     concept_id = {b: k for k, b in enumerate(bigrams)}
-    min_weight = float(p["min_weight"])
-    concepts = [
-        sorted({concept_id[b] for b in s.bigrams if weights[concept_id[b]] >= min_weight}) for s in cands
-    ]
+    weights = weights.reshape(len(weights), -1)
+    keep = weights[:, 0] >= float(p["min_weight"])
+    concepts = [_concept_counts(s, concept_id, keep) for s in cands]
     position = {(s.article, s.index): k for k, s in enumerate(cands)}
     requires = [
         (k, position[(s.article, s.index - 1)])
@@ -103,14 +103,27 @@ def select_sentences(
     return ordered
 
 
+def _concept_counts(s: Sentence, concept_id: Mapping[Bigram, int], keep: np.ndarray) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for b in zip(s.tokens, s.tokens[1:]):
+        c = concept_id[b]
+        if keep[c]:
+            counts[c] = counts.get(c, 0) + 1
+    return counts
+
+
 def _fill_sentence(
     cands: Sequence[Sentence], chosen: Sequence[Sentence], concept_id: Mapping[Bigram, int],
     weights: np.ndarray, slack: int,
 ) -> Sentence | None:
-    """The sentence whose first ``slack`` syllables add the most uncovered concept weight."""
+    """The sentence whose first ``slack`` syllables add the most concept weight."""
     if slack <= 1:
         return None
-    covered = {b for s in chosen for b in s.bigrams}
+    have: dict[int, int] = {}
+    for s in chosen:
+        for b in zip(s.tokens, s.tokens[1:]):
+            have[concept_id[b]] = have.get(concept_id[b], 0) + 1
+    levels = weights.shape[1]
     best, best_gain = None, 0.0
     for s in cands:
         if s in chosen or needs_predecessor(s.text):
@@ -118,7 +131,14 @@ def _fill_sentence(
         if any(near_repeat(s.bigrams, c.bigrams) for c in chosen):
             continue
         head = s.tokens[: slack + 1]
-        gain = sum(weights[concept_id[b]] for b in set(zip(head, head[1:])) - covered)
+        extra: dict[int, int] = {}
+        gain = 0.0
+        for b in zip(head, head[1:]):
+            c = concept_id[b]
+            extra[c] = extra.get(c, 0) + 1
+            level = have.get(c, 0) + extra[c]
+            if level <= levels:
+                gain += weights[c, level - 1]
         if gain > best_gain:
             best, best_gain = s, gain
     return best

@@ -43,8 +43,11 @@ FEATURES = (
     "log_min_index", "first_frac", "lede_frac", "title_frac", "idf_u", "idf_v", "idf_min",
     "idf_max", "cap_u", "cap_v", "digit", "stop_both", "stop_any", "voice_x_idf",
     "title_x_idf", "first_x_idf", "log_n_voices", "rel_freq", "cand_frac",
+    "pos_weighted", "voice_pos", "max_sent_title", "max_sent_support", "mean_sent_support",
+    "quoted", "mean_sent_len", "min_candidate_index",
 )
 LEDE_SENTENCES = 3  # "lede" = the first 3 sentences of an article (VMDS/AbMuSu ledes are 1-3 sentences)
+QUOTES = "\"“”«»"
 MIN_WORDS = 5  # shorter pieces are headings, captions or fragments, never summary material
 
 
@@ -202,6 +205,41 @@ def bigram_features(view: ClusterView, idf: Mapping[str, float], idf_default: fl
     cap_u = np.bincount(oid, weights=np.array(occ_cap_u, dtype=float), minlength=m)
     cap_v = np.bincount(oid, weights=np.array(occ_cap_v, dtype=float), minlength=m)
     in_cand = np.bincount(oid, weights=s_cand[osent], minlength=m)
+    inv_index = 1.0 / (1.0 + oindex)
+    pos_weighted = np.bincount(oid, weights=inv_index, minlength=m)
+    # best (earliest) position per (bigram, voice), summed over voices
+    pair = oid * n_voices + ovoice
+    best_pair = np.zeros(m * n_voices)
+    np.maximum.at(best_pair, pair, inv_index)
+    voice_pos = best_pair.reshape(m, n_voices).sum(axis=1) / n_voices
+    # sentence context: overlap with its article's title, share of its bigrams other voices also state
+    seen_by: dict[int, set[int]] = {}
+    for k, v in zip(occ_id, ovoice.tolist()):
+        seen_by.setdefault(k, set()).add(v)
+    s_title = np.zeros(len(sents))
+    s_support = np.zeros(len(sents))
+    start = 0
+    for n, s in enumerate(sents):
+        length = max(len(s.tokens) - 1, 0)
+        if length:
+            ks = occ_id[start:start + length]
+            s_support[n] = sum(len(seen_by[k]) > 1 for k in ks) / length
+            title_set = view.titles[s.article]
+            s_title[n] = len(title_set & s.bigrams) / max(len(title_set), 1)
+        start += length
+    max_title = np.zeros(m)
+    np.maximum.at(max_title, oid, s_title[osent])
+    max_support = np.zeros(m)
+    np.maximum.at(max_support, oid, s_support[osent])
+    mean_support = np.bincount(oid, weights=s_support[osent], minlength=m) / count
+    s_quoted = np.array([any(q in s.raw for q in QUOTES) for s in sents], dtype=float)
+    quoted = np.bincount(oid, weights=s_quoted[osent], minlength=m) / count
+    s_len = np.log1p(np.array([s.words for s in sents], dtype=float))
+    mean_len = np.bincount(oid, weights=s_len[osent], minlength=m) / count
+    # earliest position among candidate sentences (what can actually be picked)
+    cand_index = np.where(s_cand[osent] > 0, oindex, 1000).astype(float)
+    min_cand = np.full(m, np.inf)
+    np.minimum.at(min_cand, oid, cand_index)
     title = np.zeros(m)
     title_voices: dict[int, set[int]] = {}
     for a, t in enumerate(view.titles):
@@ -226,5 +264,7 @@ def bigram_features(view: ClusterView, idf: Mapping[str, float], idf_default: fl
         np.maximum(iu, iv), cap_u / count, cap_v / count,
         digit, su & sv, su | sv, vf * imin,
         tf * imin, ff * imin, np.full(m, math.log(n_voices)), np.log(count / total), in_cand / count,
+        np.log1p(pos_weighted), voice_pos, max_title, max_support, mean_support,
+        quoted, mean_len, np.log1p(min_cand),
     ]).astype(np.float64)
     return bigrams, X

@@ -2,9 +2,13 @@
 
 File layout (``bantin/data/summarizer.json``, written by ``python -m bantin.summarize.train``)::
 
-    {"version": 1, "features": [...FEATURES...], "mean": [...], "scale": [...],
-     "coef": [...], "intercept": float, "idf": {"syllable": idf, ...}, "idf_default": float,
-     "trained_on": "...", "params": {...selection parameters...}}
+    {"version": 2, "features": [...FEATURES...], "mean": [...], "scale": [...],
+     "coef": [[...level 1...], [...level 2...], ...], "intercept": [...per level...],
+     "idf": {"syllable": idf, ...}, "idf_default": float, "trained_on": "...",
+     "params": {...selection parameters...}}
+
+Level k predicts P(a human summary contains the bigram at least k times); ROUGE clips counts,
+so a second copy of a bigram in the summary only earns a match with the level-2 probability.
 
 No pickle: the file is data, readable and diffable, and loading it runs no code.
 """
@@ -31,28 +35,28 @@ MODEL_FILE = "summarizer.json"
 class ConceptModel:
     mean: np.ndarray
     scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
+    coef: np.ndarray  # (levels, features)
+    intercept: np.ndarray  # (levels,)
     idf: Mapping[str, float]
     idf_default: float
     params: Mapping[str, Any] = field(default_factory=dict)
     trained_on: str = ""
 
     def weights(self, X: np.ndarray) -> np.ndarray:
-        """P(bigram in a human summary) for each feature row."""
+        """``W[row, k-1]`` = P(a human summary has the bigram at least k times), non-increasing in k."""
         if len(X) == 0:
-            return np.zeros(0)
-        z = ((X - self.mean) / self.scale) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-z))
+            return np.zeros((0, len(self.intercept)))
+        z = ((X - self.mean) / self.scale) @ self.coef.T + self.intercept
+        return np.minimum.accumulate(1.0 / (1.0 + np.exp(-z)), axis=1)
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "version": 1,
+            "version": 2,
             "features": list(FEATURES),
             "mean": [round(float(x), 6) for x in self.mean],
             "scale": [round(float(x), 6) for x in self.scale],
-            "coef": [round(float(x), 6) for x in self.coef],
-            "intercept": round(float(self.intercept), 6),
+            "coef": [[round(float(x), 6) for x in level] for level in self.coef],
+            "intercept": [round(float(x), 6) for x in self.intercept],
             "idf_default": round(float(self.idf_default), 4),
             "params": dict(self.params),
             "trained_on": self.trained_on,
@@ -68,7 +72,8 @@ class ConceptModel:
             )
         return cls(
             mean=np.asarray(data["mean"], dtype=float), scale=np.asarray(data["scale"], dtype=float),
-            coef=np.asarray(data["coef"], dtype=float), intercept=float(data["intercept"]),
+            coef=np.atleast_2d(np.asarray(data["coef"], dtype=float)),
+            intercept=np.atleast_1d(np.asarray(data["intercept"], dtype=float)),
             idf=dict(data["idf"]), idf_default=float(data["idf_default"]),
             params=dict(data.get("params", {})), trained_on=str(data.get("trained_on", "")),
         )
