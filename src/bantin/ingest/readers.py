@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import re
+import unicodedata
 import sys
 from dataclasses import dataclass
 from datetime import datetime
@@ -490,7 +491,7 @@ def _make_article(
         id=normalize_text(id).strip(),
         title=normalize_text(title).strip(),
         source=normalize_text(source).strip(),
-        url=url.strip(),
+        url=unicodedata.normalize("NFC", url.strip()),  # NFC only: tone marks in a URL stay put
         published=when,
         meta=meta,
     )
