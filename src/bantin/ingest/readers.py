@@ -25,8 +25,8 @@ import json
 import logging
 import os
 import re
-import unicodedata
 import sys
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any, Callable, Iterable, Iterator
