@@ -53,6 +53,9 @@ def hostile_dir(tmp_path: Path) -> Path:
     (d / "08-bad.json").write_text('{"text": "thiếu ngoặc"', encoding="utf-8")
     os.symlink(d / "no-such-target.txt", d / "09-broken-link.txt")
     (d / "10-notes.md").write_text("# ghi chú", encoding="utf-8")
+    (d / ".hidden.txt").write_text(GOOD, encoding="utf-8")
+    (d / ".git").mkdir()
+    (d / ".git" / "HEAD.txt").write_text(GOOD, encoding="utf-8")
     return d
 
 
@@ -77,7 +80,11 @@ def test_each_broken_input_is_named_with_a_clear_reason_and_the_batch_goes_on(ho
         assert by_file[name].line == line, name
         assert words in by_file[name].reason, (name, by_file[name].reason)
         assert str(by_file[name]).startswith(str(hostile_dir / name))
-    assert [Path(s.where).name for s in skipped] == ["10-notes.md"]
+    assert [(Path(s.where).name, s.reason) for s in skipped] == [
+        (".git", "skipped: hidden directory"),
+        (".hidden.txt", "skipped: hidden file"),
+        ("10-notes.md", "skipped: unsupported file type '.md'"),
+    ]
 
 
 def test_nothing_is_silently_dropped(hostile_dir):

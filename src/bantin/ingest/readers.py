@@ -92,9 +92,9 @@ class _Reporter:
         if self.strict:
             raise ReadError(item)
 
-    def skip(self, where: str, reason: str) -> None:
+    def skip(self, where: str, reason: str, level: int = logging.WARNING) -> None:
         item = Rejected(where=where, reason=f"skipped: {reason}")
-        log.warning("%s", item)
+        log.log(level, "%s", item)
         if self.skipped is not None:
             self.skipped.append(item)
 
@@ -112,7 +112,8 @@ def iter_articles(
     """Yield articles from files, directories or ``-`` (JSONL on stdin), streaming.
 
     Bad inputs go to ``errors`` (or raise :class:`ReadError` when ``strict``); files a directory
-    holds with unknown extensions go to ``skipped`` (and the log), never silently.
+    holds with unknown extensions go to ``skipped`` and the log (warning), hidden files and
+    directories to ``skipped`` and the log (info): never silently.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]  # one path, not an iterable of one-character paths
@@ -191,11 +192,13 @@ def _iter_directory(root: str, reporter: _Reporter, config: ReaderConfig) -> Ite
         reporter.reject(error.filename or root, f"cannot list directory: {error.strerror or error}")
 
     for directory, subdirs, files in os.walk(root, onerror=on_error):
-        subdirs.sort()
+        for name in sorted(d for d in subdirs if d.startswith(".")):  # .git, .cache: not articles
+            reporter.skip(os.path.join(directory, name), "hidden directory", logging.INFO)
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(files):
             path = os.path.join(directory, name)
             if name.startswith("."):
-                log.info("skipped hidden file %s", path)
+                reporter.skip(path, "hidden file", logging.INFO)
                 continue
             reader = _reader_for(path)
             if reader is None:
