@@ -223,3 +223,11 @@ def test_very_large_jsonl_is_streamed_with_bounded_memory(tmp_path):
     count, peak = _peak_while_streaming(path)
     assert count == expected
     assert peak < 10_000_000, f"peak {peak} bytes for a 200 MB file: not streaming"
+
+
+def test_directory_symlink_loop_is_reported_not_followed(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    os.symlink(tmp_path, tmp_path / "loop")
+    articles, errors, skipped = read([tmp_path])
+    assert len(articles) == 1 and errors == []
+    assert [(Path(s.where).name, "not followed" in s.reason) for s in skipped] == [("loop", True)]

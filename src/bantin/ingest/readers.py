@@ -195,6 +195,9 @@ def _iter_directory(root: str, reporter: _Reporter, config: ReaderConfig) -> Ite
         for name in sorted(d for d in subdirs if d.startswith(".")):  # .git, .cache: not articles
             reporter.skip(os.path.join(directory, name), "hidden directory", logging.INFO)
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in [d for d in subdirs if os.path.islink(os.path.join(directory, d))]:
+            reporter.skip(os.path.join(directory, name), "symbolic link to a directory, not followed (no loops)")
+            subdirs.remove(name)
         for name in sorted(files):
             path = os.path.join(directory, name)
             if name.startswith("."):
