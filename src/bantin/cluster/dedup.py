@@ -71,13 +71,14 @@ class DuplicateGroup:
 _SYLLABLE_HASHES: dict[str, int] = {}
 
 
-def _syllable_hash(token: str) -> int:
-    value = _SYLLABLE_HASHES.get(token)
-    if value is None:
-        value = zlib.crc32(token.encode("utf-8"))
-        if len(_SYLLABLE_HASHES) < 2_000_000:
-            _SYLLABLE_HASHES[token] = value
-    return value
+def _syllable_hashes(tokens: list[str]) -> np.ndarray:
+    values = list(map(_SYLLABLE_HASHES.get, tokens))
+    for k, value in enumerate(values):
+        if value is None:
+            value = values[k] = zlib.crc32(tokens[k].encode("utf-8"))
+            if len(_SYLLABLE_HASHES) < 2_000_000:
+                _SYLLABLE_HASHES[tokens[k]] = value
+    return np.array(values, dtype=np.uint64)
 
 
 def shingles(text: str, size: int = 5) -> np.ndarray:
@@ -85,10 +86,13 @@ def shingles(text: str, size: int = 5) -> np.ndarray:
 
     A text shorter than ``size`` syllables is one shingle (so two short identical texts match).
     """
-    tokens = syllables(text)
+    return _shingles(syllables(text), size)
+
+
+def _shingles(tokens: list[str], size: int) -> np.ndarray:
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
-    hashes = np.fromiter((_syllable_hash(t) for t in tokens), dtype=np.uint64, count=len(tokens))
+    hashes = _syllable_hashes(tokens)
     width = min(size, len(hashes))
     combined = np.zeros(len(hashes) - width + 1, dtype=np.uint64)
     for offset in range(width):
@@ -104,8 +108,8 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return common / (len(a) + len(b) - common)
 
 
-def _digest(text: str) -> str:
-    return hashlib.sha1(" ".join(syllables(text)).encode("utf-8")).hexdigest()
+def _digest(tokens: list[str]) -> str:
+    return hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
 def original_key(article: Article) -> tuple:
@@ -148,12 +152,12 @@ def find_duplicates(articles: Sequence[Article], config: DedupConfig | None = No
     sets: list[np.ndarray] = []
     exact_copy: list[bool] = []
     for index, article in enumerate(articles):
-        text = f"{article.title}\n{article.text}"
-        first = by_digest.setdefault(_digest(text), index)
+        tokens = syllables(f"{article.title}\n{article.text}")
+        first = by_digest.setdefault(_digest(tokens), index)
         if first != index:
             union.union(first, index)
         exact_copy.append(first != index)
-        sets.append(shingles(text, config.shingle_size))
+        sets.append(_shingles(tokens, config.shingle_size))
 
     lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm)
     template = MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=int)

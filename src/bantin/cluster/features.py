@@ -34,8 +34,10 @@ from bantin.models import Article
 # (bench_cluster_scale), and a collision only adds a little noise to one dimension.
 N_FEATURES = 2**21
 _TOKEN = r"(?u)[^\W_]+"
-_SENTENCE_BREAK = re.compile(r"[.!?…:;\n\"“”()\[\]]+")
-_WORD = re.compile(r"[^\W_]+")
+_BREAK_CHARS = frozenset(".!?…:;\n\"“”()[]")
+_UPPER = "".join(sorted({c for c in map(chr, range(0x41, 0x2000)) if c.isupper() and c.isalpha()}))
+# A run of capitalized syllables separated by single spaces (not starting inside a word).
+_RUN = re.compile(r"(?<![^\W_])[" + re.escape(_UPPER) + r"][^\W_]*(?: [" + re.escape(_UPPER) + r"][^\W_]*)*")
 
 
 @dataclass(frozen=True)
@@ -53,32 +55,15 @@ def entities(text: str) -> list[str]:
     >>> entities("Sáng nay, Thủ tướng Nguyễn Xuân Phúc đến Hà Nội. Bộ Y tế họp.")
     ['thủ', 'nguyễn_xuân_phúc', 'hà_nội', 'y']
     """
-    found: list[str] = []
-    for sentence in _SENTENCE_BREAK.split(text):
-        run: list[str] = []
-        run_starts_sentence = False
-        last_end = -1
-        for index, match in enumerate(_WORD.finditer(sentence)):
-            token = match.group()
-            adjacent = last_end >= 0 and sentence[last_end:match.start()].strip() == ""
-            if token[0].isupper() and (adjacent or not run):
-                if not run:
-                    run_starts_sentence = index == 0
-                run.append(token)
-            else:
-                _flush(run, run_starts_sentence, found)
-                run = [token] if token[0].isupper() else []
-                run_starts_sentence = False
-            last_end = match.end()
-        _flush(run, run_starts_sentence, found)
+    found = []
+    for match in _RUN.finditer(text):
+        tokens = match.group().split()
+        before = text[:match.start()].rstrip()
+        if not before or before[-1] in _BREAK_CHARS:
+            tokens = tokens[1:]
+        if tokens and not (len(tokens) == 1 and tokens[0].isdigit()):
+            found.append("_".join(tokens).lower())
     return found
-
-
-def _flush(run: list[str], starts_sentence: bool, out: list[str]) -> None:
-    if starts_sentence:
-        run = run[1:]
-    if run and not (len(run) == 1 and run[0].isdigit()):
-        out.append("_".join(t.lower() for t in run))
 
 
 def title_text(article: Article) -> str:
