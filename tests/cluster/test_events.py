@@ -81,7 +81,7 @@ def test_empty_input():
     assert cluster_events([]) == []
 
 
-@pytest.mark.parametrize("gap, expected", [(float("nan"), 1.0), (0.0, 1.0), (3.0, 1.0)])
+@pytest.mark.parametrize("gap, expected", [(float("nan"), 1.0), (0.0, 1.0), (1.0, 1.0)])
 def test_time_factor_has_a_grace_period(gap, expected):
     assert time_factor(gap, ClusterConfig()) == expected
 
