@@ -2,7 +2,9 @@
 
 In-sample (the shipped model saw these clusters in training), so this is a smoke test that the
 model file and the selection work together, not a quality claim: the cross-validated numbers
-are in BENCHMARKS.md (``python -m bantin.summarize.train --cv 5``).
+are in BENCHMARKS.md (``python -m bantin.summarize.train --cv 5``). Articles as a scraper
+delivers them (lede in front of the body); on body-only articles the margin over the lead is
+small (see BENCHMARKS.md).
 """
 import pytest
 
@@ -16,7 +18,7 @@ def vmds_clusters():
     path = corpus_path("vmds")
     if path is None:
         pytest.skip("VMDS corpus not found under ../shared/datasets")
-    return load_vmds(path, include_lede=False)[:20]
+    return load_vmds(path, include_lede=True)[:20]
 
 
 def test_summaries_beat_the_round_robin_lead_on_20_vmds_clusters(vmds_clusters):
@@ -32,4 +34,4 @@ def test_summaries_beat_the_round_robin_lead_on_20_vmds_clusters(vmds_clusters):
         summary = summarize(cluster.articles, budget, fill=True)
         ours.append(score(summary.text, cluster.references, budget=budget).rouge2.f)
         lead.append(score(round_robin_lead(cluster), cluster.references, budget=budget).rouge2.f)
-    assert sum(ours) / len(ours) > sum(lead) / len(lead) + 0.01
+    assert sum(ours) / len(ours) > sum(lead) / len(lead) + 0.03
