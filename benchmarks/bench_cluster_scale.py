@@ -9,10 +9,11 @@ cluster is reused by many stories at different dates (a recurring topic), so the
 tell them apart; the story id is the synthetic gold label.
 
 Each size runs in a fresh subprocess (so peak memory is per size): wall time of
-``cluster_indices`` (copies + features + candidates + linkage, no summaries), peak RSS
+``cluster_events`` (copies + features + candidates + linkage + events, no summaries; with
+``--clean`` also ``clean_article`` on every article), peak RSS
 (``resource.getrusage``), and B-cubed F1 against the story ids (informative only).
 
-    .venv/bin/python -m benchmarks.bench_cluster_scale [--sizes 10000,30000,100000] [--days 180]
+    .venv/bin/python -m benchmarks.bench_cluster_scale [--sizes 10000,30000,100000] [--days 180] [--clean]
 """
 from __future__ import annotations
 
@@ -80,20 +81,25 @@ def synthetic_stream(size: int, days: int = 180, seed: int = 7) -> tuple[list[Ar
     return articles, gold
 
 
-def run_one(size: int, days: int) -> dict:
-    from bantin.cluster.events import ClusterConfig, cluster_indices
-    from bantin.evaluate.clustering import labels_of, score
+def run_one(size: int, days: int, clean: bool) -> dict:
+    from bantin.cluster import cluster_events
+    from bantin.evaluate.clustering import score
 
     articles, gold = synthetic_stream(size, days)
     start = time.perf_counter()
-    groups, duplicates = cluster_indices(articles, ClusterConfig())
+    if clean:
+        from bantin.ingest.boilerplate import clean_article
+
+        articles = [clean_article(a) for a in articles]
+    cleaned = time.perf_counter()
+    events = cluster_events(articles)
     seconds = time.perf_counter() - start
-    scores = score(gold, labels_of(articles, groups))
+    scores = score(gold, {i: e.id for e in events for i in e.articles})
     return {
-        "articles": size, "seconds": round(seconds, 1),
+        "articles": size, "seconds": round(seconds, 1), "clean_seconds": round(cleaned - start, 1),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "events": len(groups), "gold_stories": len(set(gold.values())), "copy_groups": len(duplicates),
-        "bcubed_f1": round(scores["bcubed_f1"], 4),
+        "events": len(events), "gold_stories": len(set(gold.values())),
+        "copy_groups": sum(len(e.duplicates) for e in events), "bcubed_f1": round(scores["bcubed_f1"], 4),
     }
 
 
@@ -101,15 +107,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,30000,100000")
     parser.add_argument("--days", type=int, default=180)
+    parser.add_argument("--clean", action="store_true", help="include clean_article in the timing")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(run_one(args.child, args.days)))
+        print(json.dumps(run_one(args.child, args.days, args.clean)))
         return 0
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         done = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_cluster_scale", "--child", str(size), "--days", str(args.days)],
+            [sys.executable, "-m", "benchmarks.bench_cluster_scale", "--child", str(size), "--days", str(args.days)]
+            + (["--clean"] if args.clean else []),
             check=True, capture_output=True, text=True,
         )
         row = json.loads(done.stdout.strip().splitlines()[-1])

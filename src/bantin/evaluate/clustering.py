@@ -153,36 +153,34 @@ def average_linkage_baseline(articles: Sequence[Article], threshold: float) -> l
 
 def single_pass_baseline(articles: Sequence[Article], threshold: float) -> list[list[int]]:
     """TDT single pass: in date order (undated last, then input order), each article joins the
-    event whose centroid is most similar if the cosine reaches ``threshold``."""
-    from sklearn.preprocessing import normalize
+    event whose centroid is most similar if the cosine reaches ``threshold``.
 
-    matrix = _tfidf(articles).tocsr()
-    order = sorted(range(len(articles)), key=lambda i: (articles[i].published is None,
-                                                         articles[i].published.timestamp() if articles[i].published else 0, i))
-    sums: list = []
-    members: list[list[int]] = []
+    Centroid similarities come from the article Gram matrix (a baseline on small corpora):
+    ``cos(sum_k, x) = sum_{m in k} x_m . x / |sum_k|``, with ``|sum_k|`` updated on every join.
+    """
+    gram = (lambda m: (m @ m.T).toarray())(_tfidf(articles))
+    n = len(articles)
+    order = sorted(range(n), key=lambda i: (articles[i].published is None,
+                                            articles[i].published.timestamp() if articles[i].published else 0, i))
+    membership = np.zeros((n, n), dtype=np.float64)  # events x articles
+    norms2 = np.zeros(n)
+    events = 0
     for index in order:
-        row = matrix[index]
-        best, best_sim = -1, threshold
-        if sums:
-            centroids = normalize(_vstack(sums))
-            sims = np.asarray((centroids @ row.T).todense()).ravel()
+        best = -1
+        if events:
+            dots = membership[:events] @ gram[:, index]
+            sims = dots / np.sqrt(np.maximum(norms2[:events], 1e-12))
             top = int(np.argmax(sims))
-            if sims[top] >= best_sim:
+            if sims[top] >= threshold:
                 best = top
         if best < 0:
-            sums.append(row)
-            members.append([index])
+            best, events = events, events + 1
+            dots_best = 0.0
         else:
-            sums[best] = sums[best] + row
-            members[best].append(index)
-    return [sorted(m) for m in members]
-
-
-def _vstack(rows):
-    import scipy.sparse as sp
-
-    return sp.vstack(rows, format="csr")
+            dots_best = float(dots[best])
+        norms2[best] += 2 * dots_best + gram[index, index]
+        membership[best, index] = 1.0
+    return [sorted(np.flatnonzero(membership[k]).tolist()) for k in range(events)]
 
 
 def _groups(labels: Sequence[int]) -> list[list[int]]:
