@@ -44,7 +44,8 @@ FEATURES = (
     "idf_max", "cap_u", "cap_v", "digit", "stop_both", "stop_any", "voice_x_idf",
     "title_x_idf", "first_x_idf", "log_n_voices", "rel_freq", "cand_frac",
     "pos_weighted", "voice_pos", "max_sent_title", "max_sent_support", "mean_sent_support",
-    "quoted", "mean_sent_len", "min_candidate_index",
+    "quoted", "mean_sent_len", "min_candidate_index", "log_min_paragraph", "lede_like_frac",
+    "only_lede_like",
 )
 LEDE_SENTENCES = 3  # "lede" = the first 3 sentences of an article (VMDS/AbMuSu ledes are 1-3 sentences)
 QUOTES = "\"“”«»"
@@ -68,6 +69,8 @@ class Sentence:
     caps: list[bool]  # token capitalized (and not the first token)
     words: int  # count_syllables(text): the budget unit
     rel_pos: float
+    paragraph: int = 0  # line of the article the sentence is on (empty lines not counted)
+    lede_like: bool = False  # in a short first paragraph followed by more text (a lede, a sapo)
     candidate: bool = True
     bigrams: frozenset[Bigram] = field(default_factory=frozenset)
 
@@ -128,6 +131,14 @@ def chronological_rank(articles: Sequence[Article]) -> list[int]:
     return rank
 
 
+def _paragraph_of(text: str, n: int) -> list[int]:
+    """Paragraph number of each of the ``n`` sentences of ``article_sentences`` (same splitting)."""
+    out: list[int] = []
+    for p, line in enumerate(line for line in text.split("\n") if line.strip()):
+        out.extend([p] * len(split_sentences(line)))
+    return out if len(out) == n else [0] * n
+
+
 def build_view(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[str]] | None = None) -> ClusterView:
     """Split, clean and tokenize every article sentence; mark the summary candidates."""
     from bantin.summarize.order import needs_predecessor
@@ -137,6 +148,9 @@ def build_view(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[
     for a, article in enumerate(articles):
         raw_sentences = article_sentences(article)
         n = len(raw_sentences)
+        paragraphs = _paragraph_of(article.text, n)
+        first_size = paragraphs.count(0)
+        lede_para = 0 < first_size <= LEDE_SENTENCES and first_size < n
         previous_ok = False
         for i, raw in enumerate(raw_sentences):
             text = clean_sentence(raw)
@@ -148,7 +162,8 @@ def build_view(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[
             seen_texts.add(text)
             sentences.append(Sentence(
                 article=a, index=i, raw=raw, text=text, tokens=tokens, caps=caps, words=words,
-                rel_pos=i / n, candidate=ok, bigrams=bigrams_of(tokens),
+                rel_pos=i / n, paragraph=paragraphs[i], lede_like=lede_para and paragraphs[i] == 0,
+                candidate=ok, bigrams=bigrams_of(tokens),
             ))
             previous_ok = ok
     titles = [bigrams_of(_tokens_with_case(article.title)[0]) for article in articles]
@@ -236,6 +251,11 @@ def bigram_features(view: ClusterView, idf: Mapping[str, float], idf_default: fl
     quoted = np.bincount(oid, weights=s_quoted[osent], minlength=m) / count
     s_len = np.log1p(np.array([s.words for s in sents], dtype=float))
     mean_len = np.bincount(oid, weights=s_len[osent], minlength=m) / count
+    s_para = np.array([s.paragraph for s in sents], dtype=float)
+    min_para = np.full(m, np.inf)
+    np.minimum.at(min_para, oid, s_para[osent])
+    s_lede = np.array([s.lede_like for s in sents], dtype=float)
+    lede_like = np.bincount(oid, weights=s_lede[osent], minlength=m)
     # earliest position among candidate sentences (what can actually be picked)
     cand_index = np.where(s_cand[osent] > 0, oindex, 1000).astype(float)
     min_cand = np.full(m, np.inf)
@@ -265,6 +285,6 @@ def bigram_features(view: ClusterView, idf: Mapping[str, float], idf_default: fl
         digit, su & sv, su | sv, vf * imin,
         tf * imin, ff * imin, np.full(m, math.log(n_voices)), np.log(count / total), in_cand / count,
         np.log1p(pos_weighted), voice_pos, max_title, max_support, mean_support,
-        quoted, mean_len, np.log1p(min_cand),
+        quoted, mean_len, np.log1p(min_cand), np.log1p(min_para), lede_like / count, lede_like == count,
     ]).astype(np.float64)
     return bigrams, X
