@@ -10,8 +10,8 @@ computed on the training articles only.
 
 Articles come in two shapes: with the lede (sapo) in front of the body, as a scraper delivers
 them, and body only, as the corpora store them. The model is trained on both shapes of every
-training cluster, so one model serves both (trained on bodies only, 5-fold CV on VMDS gave
-44.41 on bodies but 37.82 on articles with lede; trained on both, 43.41 and 39.94).
+training cluster, so one model serves both (5-fold CV, BENCHMARKS.md: trained on bodies only,
+VMDS 44.67 on bodies but 39.72 with the lede; trained on both shapes, 45.12 and 42.93).
 
 Cross-validation: each corpus is cut into k folds (clusters in corpus order, fold = position
 mod k). A VMDS fold is scored by a model trained on the other VMDS folds plus all of AbMuSu; an
@@ -46,8 +46,9 @@ log = logging.getLogger(__name__)
 SEED = 13
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "data" / "summarizer.json"
 IDF_MIN_DF = 2  # syllables seen in one training article only get the default (maximal) IDF
-# Levels of P(bigram >= k times in a reference) (ROUGE clips counts). 5-fold CV on VMDS, body
-# only: 1 level 44.68, 2 levels 43.79 (one fold looked +0.8: noise), so one level.
+# Levels of P(bigram >= k times in a reference) (ROUGE clips counts). 5-fold CV (BENCHMARKS.md):
+# 2 levels vs 1 -- VMDS body 45.08 vs 45.12, lede 42.44 vs 42.93, AbMuSu body 35.10 vs 34.16,
+# lede 37.94 vs 37.97: a wash, so the simpler one.
 LEVELS = 1
 C_REG = 1.0  # logistic-regression inverse regularization (sklearn default; features are few and dense)
 
@@ -165,7 +166,9 @@ def load_shapes() -> dict[str, list[Item]]:
     return {"body": load_items(include_lede=False), "lede": load_items(include_lede=True)}
 
 
-def cross_validate(shapes: dict[str, list[Item]], k: int) -> list[dict]:
+def cross_validate(
+    shapes: dict[str, list[Item]], k: int, train_shapes: Sequence[str] = SHAPES, levels: int | None = None
+) -> list[dict]:
     rows = []
     base = shapes["body"]
     for corpus in ("vmds", "abmusu"):
@@ -173,7 +176,10 @@ def cross_validate(shapes: dict[str, list[Item]], k: int) -> list[dict]:
         for fold in range(k):
             test = set(own[fold::k])
             started = time.perf_counter()
-            model = fit([items[n] for items in shapes.values() for n in range(len(base)) if n not in test])
+            model = fit(
+                [shapes[shape][n] for shape in train_shapes for n in range(len(base)) if n not in test],
+                levels=levels or LEVELS,
+            )
             row: dict = {"corpus": corpus, "fold": fold, "n": len(test)}
             for shape, items in shapes.items():
                 scores = evaluate_items(model, [items[n] for n in sorted(test)])
@@ -208,17 +214,25 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cv", type=int, default=0, metavar="K", help="k-fold cross-validation table instead of training")
     parser.add_argument("-o", "--output", default=str(DEFAULT_OUTPUT), help="model file to write")
+    parser.add_argument("--train-shapes", default=",".join(SHAPES),
+                        help="article shapes to train on: body, lede or both (default body,lede)")
+    parser.add_argument("--levels", type=int, default=LEVELS, help=f"concept levels (default {LEVELS})")
     args = parser.parse_args(argv)
+    train_shapes = [s.strip() for s in args.train_shapes.split(",") if s.strip()]
+    if not train_shapes or set(train_shapes) - set(SHAPES):
+        parser.error(f"--train-shapes takes a comma-separated subset of {', '.join(SHAPES)}")
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     np.random.seed(SEED)
     shapes = load_shapes()
     if args.cv:
-        rows = cross_validate(shapes, args.cv)
-        print(f"ROUGE-2 F1 x100, {args.cv}-fold cross-validation, budget = mean reference length")
+        rows = cross_validate(shapes, args.cv, train_shapes, args.levels)
+        print(f"ROUGE-2 F1 x100, {args.cv}-fold cross-validation, budget = mean reference length, "
+              f"trained on {'+'.join(train_shapes)}, {args.levels} level(s)")
         print(format_table(rows))
         return 0
-    items = [it for items in shapes.values() for it in items]
-    model = fit(items, note="VMDS (199 clusters) + AbMuSu-train (200 clusters), articles with and without lede")
+    items = [it for shape in train_shapes for it in shapes[shape]]
+    model = fit(items, note=f"VMDS (199 clusters) + AbMuSu-train (200 clusters), article shapes: {'+'.join(train_shapes)}",
+                levels=args.levels)
     model.save(args.output)
     print(f"wrote {args.output} ({Path(args.output).stat().st_size} bytes)")
     return 0
