@@ -86,3 +86,11 @@ def test_original_key_takes_naive_dates_as_utc():
     naive = Article(id="a", text="x", published=datetime(2024, 1, 1, 8))
     aware = Article(id="b", text="x", published=datetime(2024, 1, 1, 14, tzinfo=VN))  # 07:00 UTC
     assert original_key(aware) < original_key(naive)
+
+
+@pytest.mark.parametrize("days_apart, grouped", [(0, True), (6, True), (30, False)])
+def test_copies_must_be_published_within_a_week(days_apart, grouped):
+    articles = [Article(id="a", text=BODY, published=_at(9)),
+                Article(id="b", text=BODY, published=_at(9) + timedelta(days=days_apart))]
+    assert bool(find_duplicates(articles)) is grouped
+    assert bool(find_duplicates(articles, DedupConfig(max_days=None))) is True

@@ -49,6 +49,9 @@ class DedupConfig:
     num_perm: int = 128
     threshold: float = 0.5  # exact Jaccard on shingle sets, checked on every LSH candidate
     seed: int = 1
+    # Two dated articles further apart than this are not copies of each other (a story that
+    # recurs weeks later with reused paragraphs is a new event); None: no limit.
+    max_days: float | None = 7.0
 
     def __post_init__(self) -> None:
         if self.shingle_size < 1:
@@ -151,9 +154,13 @@ def find_duplicates(articles: Sequence[Article], config: DedupConfig | None = No
     by_digest: dict[str, int] = {}
     sets: list[np.ndarray] = []
     exact_copy: list[bool] = []
+    stamps = [_days(a.published) for a in articles]
     for index, article in enumerate(articles):
         tokens = syllables(f"{article.title}\n{article.text}")
         first = by_digest.setdefault(_digest(tokens), index)
+        if first != index and _too_far(stamps[first], stamps[index], config.max_days):
+            by_digest[_digest(tokens)] = index  # the next exact copy is compared with this one
+            first = index
         if first != index:
             union.union(first, index)
         exact_copy.append(first != index)
@@ -169,7 +176,7 @@ def find_duplicates(articles: Sequence[Article], config: DedupConfig | None = No
                             permutations=template.permutations, scheme=template.scheme)
         signature.update_batch(shingle_set.tolist())
         for other in lsh.query(signature):
-            if union.find(other) == union.find(index):
+            if union.find(other) == union.find(index) or _too_far(stamps[other], stamps[index], config.max_days):
                 continue
             verified += 1
             if jaccard(shingle_set, sets[other]) >= config.threshold:
@@ -177,6 +184,15 @@ def find_duplicates(articles: Sequence[Article], config: DedupConfig | None = No
         lsh.insert(index, signature, check_duplication=False)
     log.info("dedup: %d articles, %d LSH candidates verified", len(articles), verified)
     return _groups(articles, union)
+
+
+def _days(value: datetime | None) -> float | None:
+    value = as_datetime(value)
+    return value.timestamp() / 86400.0 if value is not None else None
+
+
+def _too_far(a: float | None, b: float | None, max_days: float | None) -> bool:
+    return max_days is not None and a is not None and b is not None and abs(a - b) > max_days
 
 
 def _groups(articles: Sequence[Article], union: _UnionFind) -> list[DuplicateGroup]:
