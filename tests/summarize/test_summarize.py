@@ -137,3 +137,41 @@ def test_outlet_tags_and_credits_are_cleaned(flood):
 def test_negative_budget_is_a_bug(flood):
     with pytest.raises(ValueError, match="max_words"):
         summarize(flood, -1)
+
+
+@pytest.mark.parametrize("method", ["local", "greedy", "ilp"])
+@pytest.mark.parametrize("max_words", [20, 45, 100])
+def test_every_selection_method_keeps_the_budget_and_avoids_repeats(flood, method, max_words):
+    import dataclasses
+
+    if method == "ilp":
+        pytest.importorskip("highspy")
+    from bantin.summarize import load_model
+
+    model = dataclasses.replace(load_model(), params={**load_model().params, "method": method})
+    summary = summarize(flood, max_words, model=model)
+    assert summary.sentences
+    assert count_syllables(summary.text) <= max_words
+    for a, b in combinations(summary.sentences, 2):
+        ba, bb = bigrams_of(syllables(a.text)), bigrams_of(syllables(b.text))
+        assert len(ba & bb) <= 0.5 * min(len(ba), len(bb))
+
+
+def test_ilp_is_at_least_as_good_as_local_search_on_the_objective():
+    pytest.importorskip("highspy")
+    import numpy as np
+
+    from bantin.summarize.select import Problem, objective, solve
+
+    rng = np.random.default_rng(7)
+    concepts = [{int(c): 1 for c in rng.choice(40, size=6, replace=False)} for _ in range(12)]
+    problem = Problem(
+        concepts=concepts, lengths=[int(x) for x in rng.integers(5, 30, size=12)], bonus=[0.0] * 12,
+        weights=rng.random(40), conflicts=[(0, 1)], requires=[(3, 2)], budget=60,
+    )
+    ilp, local = solve(problem, method="ilp", keep=12), solve(problem, method="local")
+    assert objective(problem, ilp) >= objective(problem, local) - 1e-9
+    for chosen in (ilp, local):
+        assert sum(problem.lengths[k] for k in chosen) <= 60
+        assert not {0, 1} <= set(chosen)
+        assert 3 not in chosen or 2 in chosen

@@ -179,7 +179,7 @@ def solve(problem: Problem, method: str = "local", keep: int = MAX_CANDIDATES) -
         try:
             chosen = _solve_ilp(sub)
         except ImportError:
-            log.warning("highspy is not installed (pip install highspy): using local search")
+            log.warning("highspy is not installed (pip install 'bantin[ilp]'): using local search")
             chosen = None
         if chosen is not None:
             return sorted(back[k] for k in chosen)
