@@ -246,8 +246,13 @@ class _Group:
         self.neighbors: set[int] = set()
 
     def dot(self, other: "_Group") -> float:
-        _, mine, theirs = np.intersect1d(self.columns, other.columns, assume_unique=True, return_indices=True)
-        return float(np.dot(self.values[mine], other.values[theirs]))
+        small, big = (self, other) if len(self.columns) <= len(other.columns) else (other, self)
+        if not len(small.columns):
+            return 0.0
+        at = np.searchsorted(big.columns, small.columns)
+        np.minimum(at, len(big.columns) - 1, out=at)
+        hit = big.columns[at] == small.columns
+        return float(np.dot(small.values[hit], big.values[at[hit]]))
 
     def merge(self, other: "_Group") -> "_Group":
         columns, inverse = np.unique(np.concatenate([self.columns, other.columns]), return_inverse=True)
