@@ -31,8 +31,11 @@ def report(rejected: Iterable[Rejected]) -> int:
     return count
 
 
-def read_inputs(paths: list[str], strict: bool = False) -> tuple[list[Article], list[Rejected]]:
-    """Read articles from the CLI inputs; rejected inputs are reported on stderr, not dropped silently."""
+def read_inputs(paths: list[str], strict: bool = False, clean: bool = False) -> tuple[list[Article], list[Rejected]]:
+    """Read articles from the CLI inputs; rejected inputs are reported on stderr, not dropped silently.
+
+    ``clean=True`` also runs ``bantin.pipeline.prepare`` (boilerplate removed, ids made unique).
+    """
     from bantin.ingest.readers import ReadError, iter_articles
 
     errors: list[Rejected] = []
@@ -43,6 +46,10 @@ def read_inputs(paths: list[str], strict: bool = False) -> tuple[list[Article], 
     except ReadError:
         pass  # --strict: reading stops at the first rejected input, which is in errors
     report(errors)
+    if clean:
+        from bantin.pipeline import prepare
+
+        articles = prepare(articles, progress=progress)
     return articles, errors
 
 

@@ -45,8 +45,8 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     import dataclasses
 
-    from bantin.cluster import ClusterConfig, cluster_events
-    from bantin.ingest.boilerplate import clean_article
+    from bantin.cluster import ClusterConfig
+    from bantin.pipeline import find_events
 
     if args.max_words < 1:
         print("bantin: error: --max-words must be at least 1", file=sys.stderr)
@@ -58,45 +58,14 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as error:
             print(f"bantin: error: --threshold: {error}", file=sys.stderr)
             return 2
-    articles, rejected = read_inputs(args.inputs, strict=args.strict)
+    articles, rejected = read_inputs(args.inputs, strict=args.strict, clean=True)
     if not articles:
         print("bantin: error: no article could be read", file=sys.stderr)
         return 1
-    articles = _unique_ids([clean_article(a) for a in progress(articles, total=len(articles), desc="clean")])
-    events = cluster_events(articles, config)
-    if not args.no_summary:
-        events = summarize_events(events, articles, args.max_words)
+    events = find_events(articles, None if args.no_summary else args.max_words, config, progress=progress)
     with open_output(args.output) as out:
         write_events(events, articles, args.format, out)
     return 1 if rejected else 0
-
-
-def _unique_ids(articles: Sequence[Article]) -> list[Article]:
-    """Events refer to articles by id: give a missing or repeated id a unique one."""
-    seen: set[str] = set()
-    out = []
-    for number, article in enumerate(articles, 1):
-        identifier = article.id or f"a{number}"
-        while identifier in seen:
-            identifier = f"{identifier}#{number}"
-        seen.add(identifier)
-        out.append(article if identifier == article.id else article.replace(id=identifier))
-    return out
-
-
-def summarize_events(events: Sequence[Event], articles: Sequence[Article], max_words: int) -> list[Event]:
-    """Each event with its summary; copies are passed as duplicate groups (one voice)."""
-    import dataclasses
-
-    from bantin.summarize import summarize
-
-    by_id = {a.id: a for a in articles}
-    out = []
-    for event in progress(events, total=len(events), desc="summarize"):
-        summary = summarize([by_id[i] for i in event.articles], max_words,
-                            duplicate_groups=[list(g) for g in event.duplicates] or None)
-        out.append(dataclasses.replace(event, summary=summary))
-    return out
 
 
 def write_events(events: Sequence[Event], articles: Sequence[Article], fmt: str, out) -> None:

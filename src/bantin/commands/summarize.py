@@ -61,21 +61,14 @@ def run(args: argparse.Namespace) -> int:
     if not args.inputs:
         print("bantin: error: no INPUT given (files, directories, '-' or --clusters FILE)", file=sys.stderr)
         return 2
-    articles, rejected = read_inputs(args.inputs, strict=args.strict)
+    articles, rejected = read_inputs(args.inputs, strict=args.strict, clean=True)
     if not articles:
         print("bantin: error: no article could be read", file=sys.stderr)
         return 1
-    articles = [_clean(a) for a in articles]
     summary = summarize(articles, args.max_words, fill=args.fill)
     with open_output(args.output) as out:
         out.write(render(summary, articles, args.format))
     return 1 if rejected else 0
-
-
-def _clean(article: Article) -> Article:
-    from bantin.ingest.boilerplate import clean_article
-
-    return clean_article(article)
 
 
 def render(summary: Summary, articles: Sequence[Article], fmt: str) -> str:
@@ -135,6 +128,7 @@ def run_batch(path: str, output: str | None, default_max_words: int, fill: bool)
 def summarize_line(line: str, where: str, number: int, default_max_words: int, fill: bool) -> dict[str, Any]:
     """One output record for one input line: the summary, or ``{"id", "error"}``."""
     from bantin.ingest.readers import article_from_record
+    from bantin.pipeline import prepare
     from bantin.summarize import summarize
 
     try:
@@ -155,7 +149,7 @@ def summarize_line(line: str, where: str, number: int, default_max_words: int, f
         article = article_from_record(raw, default_id=f"{cid}_{k}", where=where, line=number)
         if isinstance(article, Rejected):
             return {"id": cid, "error": f"article {k}: {article.reason}"}
-        articles.append(_clean(article))
-    summary = summarize(articles, max_words, fill=fill)
+        articles.append(article)
+    summary = summarize(prepare(articles), max_words, fill=fill)
     return {"id": cid, "summary": summary.text, "sentences": [s.to_dict() for s in summary.sentences],
             "articles": list(summary.articles)}
