@@ -5,7 +5,8 @@ Public API (imported lazily so ``import bantin`` stays cheap)::
     articles = bantin.read_articles(["crawl/"])         # readers: txt, html, json, jsonl, dirs
     cleaned = [bantin.clean(a) for a in articles]       # scraper boilerplate removed
     summary = bantin.summarize(cleaned, max_words=100)  # attributed extractive summary
-    events = bantin.cluster_events(cleaned)             # group a stream into events
+    events = bantin.find_events(cleaned)                # group into events, summarize each
+    articles = bantin.read_clean(["crawl/"])            # read + clean in one call
 """
 from __future__ import annotations
 
@@ -23,7 +24,10 @@ _LAZY = {
     "summarize": "bantin.summarize",
     "cluster_events": "bantin.cluster",
     "EventClusterer": "bantin.cluster",
+    "read_clean": "bantin.pipeline",
+    "find_events": "bantin.pipeline",
     "parse_date": "bantin.ingest.dates",
+    "find_dates": "bantin.ingest.dates",
     "decode_bytes": "bantin.ingest.encoding",
 }
 
