@@ -6,7 +6,7 @@ import pytest
 
 from bantin.cluster import ClusterConfig, EventClusterer, cluster_events
 from bantin.cluster.events import time_factor
-from bantin.cluster.features import entities
+from bantin.cluster.features import entities, numbers
 from bantin.models import Article
 
 
@@ -99,6 +99,31 @@ def test_time_factor_decays():
 ])
 def test_entities_are_capitalized_runs(text, expected):
     assert entities(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bộ Y tế gia hạn 3.579 thuốc ngày 12/3/2024.", ["3.579", "12/3/2024"]),
+    ("Tăng 5% trong 2 năm, đạt 1,5 triệu.", ["1,5"]),     # single digits are too common to count
+    ("Ngày 20-11 có 300 người.", ["20", "11", "300"]),
+    ("không có số nào", []),
+])
+def test_numbers_are_event_signatures(text, expected):
+    assert numbers(text) == expected
+
+
+def test_sister_stories_are_told_apart_by_their_numbers():
+    from bantin.cluster.features import article_matrix
+
+    base = "Bộ Y tế quyết định gia hạn giấy đăng ký lưu hành thuốc cho các cơ sở sản xuất trong nước."
+    title = "Gia hạn giấy phép lưu hành thuốc"
+    same = [Article(id=f"a{k}", title=title, text=f"{base} Đợt này có 3.579 thuốc, hiệu lực đến 31/12/2024.")
+            for k in range(2)]
+    sister = Article(id="b", title=title, text=f"{base} Đợt này có 1.264 thuốc, hiệu lực đến 30/06/2025.")
+    weights = ClusterConfig().weights
+    assert weights.numbers > 0
+    matrix, _ = article_matrix(same + [sister], weights)
+    gram = (matrix @ matrix.T).toarray()
+    assert gram[0, 1] - gram[0, 2] > 0.9 * weights.numbers   # the texts differ only by their numbers
 
 
 def test_config_is_validated():
