@@ -126,6 +126,35 @@ def test_sister_stories_are_told_apart_by_their_numbers():
     assert gram[0, 1] - gram[0, 2] > 0.9 * weights.numbers   # the texts differ only by their numbers
 
 
-def test_config_is_validated():
+@pytest.mark.parametrize("bad", [dict(threshold=1.5), dict(online_threshold=0.0)])
+def test_config_is_validated(bad):
     with pytest.raises(ValueError, match="threshold"):
-        ClusterConfig(threshold=1.5)
+        ClusterConfig(**bad)
+
+
+def test_add_assigns_each_article_online(articles):
+    clusterer = EventClusterer()
+    assigned = {a.id: clusterer.add(a) for a in articles}
+    stories = {}
+    for article_id, event in assigned.items():
+        stories.setdefault(article_id.split("-")[0], set()).add(event)
+    assert all(len(events) == 1 for events in stories.values())          # a story stays in one event
+    assert len(set(assigned.values())) == 3                                # and stories stay apart
+    online = clusterer.online_events()
+    assert _partition(online) == _partition(clusterer.events())
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_online_events_cover_every_article_once_in_any_order(articles, seed):
+    shuffled = list(articles) + [Article(id="empty", text="")]
+    random.Random(seed).shuffle(shuffled)
+    clusterer = EventClusterer()
+    clusterer.extend(shuffled)
+    ids = sorted(i for e in clusterer.online_events() for i in e.articles)
+    assert ids == sorted(a.id for a in shuffled)
+    assert sorted(i for g in clusterer.online_groups() for i in g) == list(range(len(shuffled)))
+
+
+def test_online_assignment_is_strict_enough_to_open_new_events(articles):
+    strict = EventClusterer(dataclasses.replace(ClusterConfig(), online_threshold=0.99))
+    assert [strict.add(a) for a in articles] == list(range(len(articles)))
