@@ -65,7 +65,8 @@ def test_baselines_group_identical_texts():
     articles = [Article(id=str(k), text=text) for k, text in enumerate(
         ["giá xăng tăng mạnh chiều nay", "bão số 3 đổ bộ Quảng Ninh", "giá xăng tăng mạnh chiều nay",
          "bão số 3 đổ bộ Quảng Ninh"])]
-    for method in (clustering.average_linkage_baseline, clustering.single_pass_baseline):
+    for method in (clustering.average_linkage_baseline, clustering.single_pass_baseline,
+                   clustering.bantin_online_method):
         groups = sorted(sorted(g) for g in method(articles, 0.5))
         assert groups == [[0, 2], [1, 3]]
 
@@ -80,3 +81,15 @@ def test_pooled_vmds_evaluation_runs():
     result = clustering.evaluate("bantin", articles, gold, 0.13, "given")
     assert result.scores["n_missing"] == 0
     assert result.scores["bcubed_f1"] > 0.9
+
+
+@pytest.mark.corpus
+def test_online_assignment_on_pooled_vmds_beats_single_pass():
+    path = corpus_path("vmds")
+    if path is None:
+        pytest.skip("VMDS not present under ../shared")
+    articles, gold = clustering.pooled(path)
+    result = clustering.evaluate("bantin-online", articles, gold, 0.16, "given", shuffles=2)
+    assert result.scores["n_missing"] == 0
+    assert result.scores["bcubed_f1"] > 0.9          # single-pass TDT at its oracle threshold: 0.886
+    assert result.stability["bcubed_f1_min"] > 0.9

@@ -11,7 +11,9 @@ fixed seed; the gold label of an article is its cluster. A clustering is scored 
   agreement (ARI) of every shuffled run with the first.
 
 Thresholds are never tuned on the corpus being reported: ``--tune-on OTHER`` sweeps bantin's
-threshold on OTHER and reports the chosen value here. The two baselines are tuned on the
+threshold (and the online assignment's, ``bantin-online``: ``EventClusterer.add`` in arrival
+order, scored on ``online_groups``) on OTHER and reports the chosen value here. For
+``bantin-online`` the stability check *is* the order dependence (the arrival order changes it). The two baselines are tuned on the
 evaluated corpus itself (an oracle threshold: generous to them):
 
 * ``tfidf-average-linkage``: all-pairs cosine on syllable unigram+bigram TF-IDF, average linkage;
@@ -44,6 +46,7 @@ Method = Callable[[Sequence[Article], float], list[list[int]]]
 # Threshold grids of the sweeps (bantin's kernel, and cosine for the baselines).
 BANTIN_GRID = tuple(round(0.05 + 0.01 * k, 2) for k in range(31))   # 0.05 .. 0.35
 COSINE_GRID = tuple(round(0.02 + 0.02 * k, 2) for k in range(40))   # 0.02 .. 0.80
+ONLINE_GRID = tuple(round(0.10 + 0.02 * k, 2) for k in range(9))    # 0.10 .. 0.26
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,6 +132,15 @@ def bantin_method(articles: Sequence[Article], threshold: float) -> list[list[in
     return groups
 
 
+def bantin_online_method(articles: Sequence[Article], threshold: float) -> list[list[int]]:
+    """``EventClusterer.add`` in the given order (online assignment at ``threshold``)."""
+    from bantin.cluster.events import ClusterConfig, EventClusterer
+
+    clusterer = EventClusterer(dataclasses.replace(ClusterConfig(), online_threshold=threshold))
+    clusterer.extend(articles)
+    return clusterer.online_groups()
+
+
 def _tfidf(articles: Sequence[Article]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -192,6 +204,7 @@ def _groups(labels: Sequence[int]) -> list[list[int]]:
 
 METHODS: dict[str, tuple[Method, tuple[float, ...]]] = {
     "bantin": (bantin_method, BANTIN_GRID),
+    "bantin-online": (bantin_online_method, ONLINE_GRID),
     "tfidf-average-linkage": (average_linkage_baseline, COSINE_GRID),
     "single-pass": (single_pass_baseline, COSINE_GRID),
 }
@@ -262,9 +275,10 @@ def shuffle_stability(function: Method, articles: Sequence[Article], gold: Label
 
 def evaluate_corpus(path: str | Path, tune_on: str | Path | None = None, threshold: float | None = None,
                     baselines: bool = True, shuffles: int = 5, seed: int = 13, include_lede: bool = True,
-                    ) -> list[Result]:
+                    online: bool = False) -> list[Result]:
     """bantin (threshold given, or tuned on ``tune_on``, or the default) and the baselines
-    (tuned on ``path`` itself) on the pooled corpus at ``path``."""
+    (tuned on ``path`` itself) on the pooled corpus at ``path``; ``online`` adds
+    ``bantin-online`` (its threshold tuned on ``tune_on``, else the ClusterConfig default)."""
     from bantin.cluster.events import ClusterConfig
 
     articles, gold = pooled(path, seed, include_lede)
@@ -276,6 +290,14 @@ def evaluate_corpus(path: str | Path, tune_on: str | Path | None = None, thresho
     else:
         chosen, tuned_on = ClusterConfig().threshold, "default (ClusterConfig)"
     results = [evaluate("bantin", articles, gold, chosen, tuned_on, shuffles, seed)]
+    if online:
+        if tune_on is not None:
+            online_t = best_threshold(sweep("bantin-online", *pooled(tune_on, seed, include_lede)))
+        else:
+            online_t = ClusterConfig().online_threshold
+        results.append(evaluate("bantin-online", articles, gold, online_t,
+                                str(tune_on) if tune_on is not None else "default (ClusterConfig)",
+                                max(shuffles, 1), seed))
     if baselines:
         for name in ("tfidf-average-linkage", "single-pass"):
             oracle = best_threshold(sweep(name, articles, gold))
@@ -325,6 +347,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                        help="shuffled input orders for the stability check (default 5; 0 skips it)")
     group.add_argument("--seed", type=int, default=13, help="shuffle seed of the pooled corpus (default 13)")
     group.add_argument("--no-baselines", action="store_true", help="skip the two baselines")
+    group.add_argument("--online", action="store_true",
+                       help="also score EventClusterer.add's online assignment (and its order dependence)")
 
 
 def run_cli(args: argparse.Namespace) -> int:
@@ -344,6 +368,7 @@ def run_cli(args: argparse.Namespace) -> int:
         args.corpus_path, tune_on=tune_on, threshold=getattr(args, "threshold", None),
         baselines=not getattr(args, "no_baselines", False), shuffles=getattr(args, "shuffles", 5),
         seed=getattr(args, "seed", 13), include_lede=not getattr(args, "no_lede", False),
+        online=getattr(args, "online", False),
     )
     print(f"corpus: {args.corpus_path}  pooled and shuffled (seed {getattr(args, 'seed', 13)})")
     print(format_results(results, markdown=getattr(args, "format", "text") == "markdown"))
