@@ -13,7 +13,11 @@ Each size runs in a fresh subprocess (so peak memory is per size): wall time of
 ``--clean`` also ``clean_article`` on every article), peak RSS
 (``resource.getrusage``), and B-cubed F1 against the story ids (informative only).
 
+``--online`` times ``EventClusterer.add`` instead (the online assignment, articles in date order
+as a stream delivers them): ms per article and the F1 of ``online_groups``.
+
     .venv/bin/python -m benchmarks.bench_cluster_scale [--sizes 10000,30000,100000] [--days 180] [--clean]
+    .venv/bin/python -m benchmarks.bench_cluster_scale --online --sizes 10000,30000
 """
 from __future__ import annotations
 
@@ -81,6 +85,27 @@ def synthetic_stream(size: int, days: int = 180, seed: int = 7) -> tuple[list[Ar
     return articles, gold
 
 
+def run_online(size: int, days: int) -> dict:
+    from bantin.cluster import EventClusterer
+    from bantin.evaluate.clustering import score
+
+    articles, gold = synthetic_stream(size, days)
+    articles.sort(key=lambda a: (a.published.timestamp() if a.published else 0.0, a.id))
+    clusterer = EventClusterer()
+    start = time.perf_counter()
+    for article in articles:
+        clusterer.add(article)
+    seconds = time.perf_counter() - start
+    groups = clusterer.online_groups()
+    scores = score(gold, {articles[i].id: k for k, g in enumerate(groups) for i in g})
+    return {
+        "articles": size, "online": True, "seconds": round(seconds, 1),
+        "ms_per_article": round(1000 * seconds / size, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "events": len(groups), "gold_stories": len(set(gold.values())), "bcubed_f1": round(scores["bcubed_f1"], 4),
+    }
+
+
 def run_one(size: int, days: int, clean: bool) -> dict:
     from bantin.cluster import cluster_events
     from bantin.evaluate.clustering import score
@@ -108,16 +133,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10000,30000,100000")
     parser.add_argument("--days", type=int, default=180)
     parser.add_argument("--clean", action="store_true", help="include clean_article in the timing")
+    parser.add_argument("--online", action="store_true", help="time EventClusterer.add (online assignment)")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(run_one(args.child, args.days, args.clean)))
+        row = run_online(args.child, args.days) if args.online else run_one(args.child, args.days, args.clean)
+        print(json.dumps(row))
         return 0
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.bench_cluster_scale", "--child", str(size), "--days", str(args.days)]
-            + (["--clean"] if args.clean else []),
+            + (["--clean"] if args.clean else []) + (["--online"] if args.online else []),
             check=True, capture_output=True, text=True,
         )
         row = json.loads(done.stdout.strip().splitlines()[-1])
