@@ -175,3 +175,26 @@ def test_ilp_is_at_least_as_good_as_local_search_on_the_objective():
         assert sum(problem.lengths[k] for k in chosen) <= 60
         assert not {0, 1} <= set(chosen)
         assert 3 not in chosen or 2 in chosen
+
+
+def test_a_sentence_that_disagrees_on_a_number_is_not_a_source():
+    shared = "Theo Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn thành phố Hà Nội"
+    articles = [
+        Article(id="a", text=f"{shared}, trận mưa lớn đêm qua làm hai người chết và nhiều tuyến phố bị ngập sâu."),
+        Article(id="b", text=f"{shared}, trận mưa lớn đêm qua làm ba người chết và nhiều tuyến phố bị ngập sâu."),
+        Article(id="c", text=f"{shared}, trận mưa lớn đêm qua làm hai người chết, nhiều tuyến phố bị ngập sâu."),
+    ]
+    summary = summarize(articles, 40)
+    assert len(summary.sentences) == 1
+    sources = {ref.article_id for ref in summary.sentences[0].sources}
+    said = "hai" if "hai người" in summary.sentences[0].text else "ba"
+    assert sources == ({"a", "c"} if said == "hai" else {"b"})
+
+
+@pytest.mark.parametrize("max_words", [30, 60, 100, 400])
+def test_every_listed_source_states_the_same_numbers(flood, max_words):
+    from bantin.summarize.attribute import numbers
+
+    for sentence in summarize(flood, max_words).sentences:
+        for ref in sentence.sources:
+            assert numbers(syllables(sentence.text)) <= numbers(syllables(_source_sentence(flood, ref)))
