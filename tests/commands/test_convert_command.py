@@ -1,22 +1,18 @@
 """``bantin convert``: UTF-8 NFC copies of legacy-encoded files, never over an input."""
 from __future__ import annotations
 
-import argparse
 import unicodedata
 
 import pytest
 
-from bantin.commands import convert
+from bantin.cli import main
 from bantin.ingest.encoding import encode_legacy
 
 TEXT = "TRƯỜNG ĐẠI HỌC Quốc gia Hà Nội. Ủy ban nhân dân thành phố quyết định.\n"
 
 
 def run_convert(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="bantin")
-    convert.add_parser(parser.add_subparsers())
-    args = parser.parse_args(["convert", *argv])
-    return args.func(args)
+    return main(["convert", *argv])
 
 
 @pytest.fixture

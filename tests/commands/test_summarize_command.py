@@ -1,10 +1,9 @@
 """`bantin summarize`: single summaries in three formats and the JSONL batch mode."""
-import argparse
 import json
 
 import pytest
 
-from bantin.commands import summarize as command
+from bantin.cli import main
 
 ARTICLES = [
     {"id": "a", "title": "Quảng Bình sơ tán dân vì lũ", "source": "tuoitre.vn", "url": "https://tuoitre.vn/a",
@@ -16,11 +15,8 @@ ARTICLES = [
 ]
 
 
-def run(argv):
-    parser = argparse.ArgumentParser(prog="bantin")
-    command.add_parser(parser.add_subparsers())
-    args = parser.parse_args(["summarize", *argv])
-    return args.func(args)
+def run(argv: list[str]) -> int:
+    return main(["summarize", *argv])
 
 
 @pytest.fixture

@@ -1,14 +1,12 @@
 """ROUGE at the syllable level: hand-computed cases, and equality with the team's reference scorer."""
 from __future__ import annotations
 
-import importlib.util
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from bantin.evaluate import rouge
-from bantin.evaluate.corpora import corpus_path, load_vmds, shared_dir
+from bantin.evaluate.corpora import corpus_path, load_vmds
 
 
 @pytest.mark.parametrize(
@@ -57,16 +55,6 @@ def test_lcs_bit_parallel_matches_dynamic_programming():
     assert rouge.lcs_length(a, b) == 4
 
 
-def _reference_module():
-    path = shared_dir() / "bench" / "rouge_vi.py"
-    if not path.exists():
-        pytest.skip("../shared/bench/rouge_vi.py absent")
-    spec = importlib.util.spec_from_file_location("rouge_vi_reference", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 HAND_TEXTS = [
     "Thủ tướng Nguyễn Xuân Phúc đã chủ trì cuộc họp.",
     unicodedata.normalize("NFD", "Bão số 5 đổ bộ vào Thanh Hóa, 3.500 hộ dân mất điện."),
@@ -78,8 +66,8 @@ HAND_TEXTS = [
 
 
 @pytest.mark.parametrize("budget", [None, "ref-mean", 7])
-def test_equals_reference_scorer_on_hand_texts(budget):
-    reference = _reference_module()
+def test_equals_reference_scorer_on_hand_texts(budget, shared_bench):
+    reference = shared_bench("rouge_vi")
     for system in HAND_TEXTS:
         assert rouge.tokenize(system) == reference.tokenize(system)
         refs = [t for t in HAND_TEXTS if t and t != system][:2]
@@ -90,8 +78,8 @@ def test_equals_reference_scorer_on_hand_texts(budget):
 
 
 @pytest.mark.corpus
-def test_equals_reference_scorer_on_vmds():
-    reference = _reference_module()
+def test_equals_reference_scorer_on_vmds(shared_bench):
+    reference = shared_bench("rouge_vi")
     root = corpus_path("vmds")
     if root is None:
         pytest.skip("VMDS absent")
