@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlparse
 
-from bantin.models import Article
+from bantin.models import Article, Rejected
 
 VN_TZ = timezone(timedelta(hours=7))
 _INFO_RE = re.compile(r"^([A-Z]+):\s?(.*)$", re.M)
@@ -98,49 +98,53 @@ def load_vmds(root: str | os.PathLike, include_lede: bool = True) -> list[Cluste
     return clusters
 
 
+def _json_lines(path: str | os.PathLike) -> Iterator[tuple[int, dict]]:
+    """(line number, record) for every non-blank line of a JSONL file."""
+    with open(path, encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                yield number, json.loads(line)
+
+
 def load_abmusu(path: str | os.PathLike, include_lede: bool = True) -> list[Cluster]:
     """AbMuSu JSONL (VLSP 2022); cluster ids are ``abmusu_<line number>``."""
     clusters = []
-    with open(path, encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            cid = f"abmusu_{number}"
-            articles = tuple(
-                Article(
-                    id=f"{cid}_{k}",
-                    title=unicodedata.normalize("NFC", doc.get("title", "")).strip(),
-                    text=unicodedata.normalize(
-                        "NFC", _with_lede(doc.get("anchor_text", ""), doc.get("raw_text", ""), include_lede)
-                    ),
-                )
-                for k, doc in enumerate(record["single_documents"], 1)
+    for number, record in _json_lines(path):
+        cid = f"abmusu_{number}"
+        articles = tuple(
+            Article(
+                id=f"{cid}_{k}",
+                title=unicodedata.normalize("NFC", doc.get("title", "")).strip(),
+                text=unicodedata.normalize(
+                    "NFC", _with_lede(doc.get("anchor_text", ""), doc.get("raw_text", ""), include_lede)
+                ),
             )
-            summary = unicodedata.normalize("NFC", record["summary"]).strip()
-            clusters.append(Cluster(id=cid, articles=articles, references=(summary,), category=record.get("category", "")))
+            for k, doc in enumerate(record["single_documents"], 1)
+        )
+        summary = unicodedata.normalize("NFC", record["summary"]).strip()
+        clusters.append(Cluster(id=cid, articles=articles, references=(summary,), category=record.get("category", "")))
     return clusters
 
 
 def load_generic(path: str | os.PathLike) -> list[Cluster]:
-    """Generic JSONL: ``{"id", "articles": [{"text", ...}], "references": [...]}`` per line."""
+    """Generic JSONL: ``{"id", "articles": [article records], "references": [...]}`` per line.
+
+    Article records are read as ``bantin.ingest.readers`` reads them (same fields, dates, checks);
+    a broken record is an error naming the file and line, since a benchmark must not skip data.
+    """
+    from bantin.ingest.readers import article_from_record
+
     clusters = []
-    with open(path, encoding="utf-8-sig") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            cid = str(record.get("id", number))
-            articles = []
-            for k, raw in enumerate(record["articles"], 1):
-                published = raw.get("published")
-                articles.append(Article(
-                    id=str(raw.get("id") or f"{cid}_{k}"), title=raw.get("title") or "", text=raw["text"],
-                    source=raw.get("source") or "", url=raw.get("url") or "",
-                    published=datetime.fromisoformat(published) if published else None,
-                ))
-            refs = tuple(unicodedata.normalize("NFC", r) for r in record.get("references", []))
-            clusters.append(Cluster(id=cid, articles=tuple(articles), references=refs))
+    for number, record in _json_lines(path):
+        cid = str(record.get("id", number))
+        articles = []
+        for k, raw in enumerate(record["articles"], 1):
+            article = article_from_record(raw, default_id=f"{cid}_{k}", where=str(path), line=number)
+            if isinstance(article, Rejected):
+                raise ValueError(f"{article} (article {k} of cluster {cid})")
+            articles.append(article)
+        refs = tuple(unicodedata.normalize("NFC", r) for r in record.get("references", []))
+        clusters.append(Cluster(id=cid, articles=tuple(articles), references=refs))
     return clusters
 
 
