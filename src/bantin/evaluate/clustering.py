@@ -13,8 +13,9 @@ fixed seed; the gold label of an article is its cluster. A clustering is scored 
 Thresholds are never tuned on the corpus being reported: ``--tune-on OTHER`` sweeps bantin's
 threshold (and the online assignment's, ``bantin-online``: ``EventClusterer.add`` in arrival
 order, scored on ``online_groups``) on OTHER and reports the chosen value here. For
-``bantin-online`` the stability check *is* the order dependence (the arrival order changes it). The two baselines are tuned on the
-evaluated corpus itself (an oracle threshold: generous to them):
+``bantin-online`` the stability check *is* the order dependence (the arrival order changes it).
+The two baselines are tuned on the evaluated corpus itself (an oracle threshold: generous to
+them):
 
 * ``tfidf-average-linkage``: all-pairs cosine on syllable unigram+bigram TF-IDF, average linkage;
 * ``single-pass``: the classic TDT single-pass clusterer (each article joins the most similar
