@@ -109,19 +109,18 @@ def run_batch(path: str, output: str | None, default_max_words: int, fill: bool)
     handle: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8-sig")
     where = "<stdin>" if path == "-" else path
     try:
-        lines = handle.readlines()
+        with open_output(output) as out:
+            for number, line in progress(enumerate(handle, 1), desc="summarize"):
+                if not line.strip():
+                    continue
+                record = summarize_line(line, where, number, default_max_words, fill)
+                if "error" in record:
+                    failed += 1
+                    print(f"bantin: error: {where}:{number}: {record['error']}", file=sys.stderr)
+                dump_json_line(record, out)
     finally:
         if handle is not sys.stdin:
             handle.close()
-    with open_output(output) as out:
-        for number, line in progress(enumerate(lines, 1), total=len(lines), desc="summarize"):
-            if not line.strip():
-                continue
-            record = summarize_line(line, where, number, default_max_words, fill)
-            if "error" in record:
-                failed += 1
-                print(f"bantin: error: {where}:{number}: {record['error']}", file=sys.stderr)
-            dump_json_line(record, out)
     return 1 if failed else 0
 
 
