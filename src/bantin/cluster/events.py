@@ -42,7 +42,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from bantin.cluster.dedup import DedupConfig, DuplicateGroup, as_datetime, find_duplicates
-from bantin.cluster.features import FeatureWeights, article_matrix, title_text
+from bantin.cluster.features import Background, FeatureWeights, article_matrix, shipped_background, title_text
 from bantin.models import Article, Event
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,11 @@ class ClusterConfig:
     # it for the other (bench_cluster_quality: online F1 over 5 arrival orders).
     online_threshold: float = 0.16
     dedup: DedupConfig = field(default_factory=DedupConfig)
+    # Background document frequencies pooled with the batch's own for IDF (see
+    # bantin.cluster.features): a batch of four articles then weighs terms like a large one.
+    # Default: the shipped table (VMDS + AbMuSu-train term frequencies, see
+    # bantin.cluster.background); None: IDF from the batch alone.
+    background: Background | None = field(default_factory=shipped_background)
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold < 1.0:
@@ -169,7 +174,7 @@ def cluster_indices(
     duplicates = find_duplicates(ranked, config.dedup)
     units = _units(len(ranked), duplicates)
     reps = [ranked[unit[0]] for unit in units]
-    matrix, text = article_matrix(reps, config.weights, config.max_terms)
+    matrix, text = article_matrix(reps, config.weights, config.max_terms, config.background)
     stamps = np.array([_stamp(a.published) for a in reps], dtype=np.float64)
     edges = candidate_edges(text, matrix, stamps, config)
     merged = average_linkage(matrix, stamps, edges, config)

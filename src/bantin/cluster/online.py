@@ -110,7 +110,8 @@ class OnlineAssigner:
                 continue
             df = self._df[block]
             df.update(cols.tolist())
-            idf = np.array([math.log((1 + self._count) / (1 + df[c])) + 1.0 for c in cols])
+            idf = F.idf(np.array([df[c] for c in cols], dtype=np.float64), self._count,
+                        self.config.background, block, cols)
             values = (1.0 + np.log(tfs)) * idf
             if name == "text":
                 order = np.lexsort((cols, -values))

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import logging
 import random
@@ -126,18 +127,32 @@ def pooled(path: str | Path, seed: int = 13, include_lede: bool = True) -> tuple
 # ---------------------------------------------------------------------------------------------
 # methods: name -> f(articles, threshold) -> groups of indices
 # ---------------------------------------------------------------------------------------------
-def bantin_method(articles: Sequence[Article], threshold: float) -> list[list[int]]:
-    from bantin.cluster.events import ClusterConfig, cluster_indices
+def _config(background, **changes):
+    """ClusterConfig with ``changes``; ``background`` replaces the shipped one unless SHIPPED."""
+    from bantin.cluster.events import ClusterConfig
 
-    groups, _ = cluster_indices(articles, dataclasses.replace(ClusterConfig(), threshold=threshold))
+    if background is not SHIPPED:
+        changes["background"] = background
+    return dataclasses.replace(ClusterConfig(), **changes)
+
+
+SHIPPED = object()  # marker: keep ClusterConfig's shipped background
+
+
+def bantin_method(articles: Sequence[Article], threshold: float, background=SHIPPED) -> list[list[int]]:
+    """Batch clustering at ``threshold`` with IDF background ``background`` (a
+    ``features.Background``, None for the batch alone, or SHIPPED)."""
+    from bantin.cluster.events import cluster_indices
+
+    groups, _ = cluster_indices(articles, _config(background, threshold=threshold))
     return groups
 
 
-def bantin_online_method(articles: Sequence[Article], threshold: float) -> list[list[int]]:
+def bantin_online_method(articles: Sequence[Article], threshold: float, background=SHIPPED) -> list[list[int]]:
     """``EventClusterer.add`` in the given order (online assignment at ``threshold``)."""
-    from bantin.cluster.events import ClusterConfig, EventClusterer
+    from bantin.cluster.events import EventClusterer
 
-    clusterer = EventClusterer(dataclasses.replace(ClusterConfig(), online_threshold=threshold))
+    clusterer = EventClusterer(_config(background, online_threshold=threshold))
     clusterer.extend(articles)
     return clusterer.online_groups()
 
@@ -227,10 +242,17 @@ class Result:
         return dataclasses.asdict(self)
 
 
+def _function(method: str, background=SHIPPED) -> tuple[Method, tuple[float, ...]]:
+    function, grid = METHODS[method]
+    if background is not SHIPPED and method.startswith("bantin"):
+        function = functools.partial(function, background=background)
+    return function, grid
+
+
 def sweep(method: str, articles: Sequence[Article], gold: Labels,
-          grid: Sequence[float] | None = None) -> list[tuple[float, float]]:
+          grid: Sequence[float] | None = None, background=SHIPPED) -> list[tuple[float, float]]:
     """(threshold, B-cubed F1) for every threshold of the grid."""
-    function, default_grid = METHODS[method]
+    function, default_grid = _function(method, background)
     out = []
     for threshold in grid or default_grid:
         out.append((threshold, score(gold, labels_of(articles, function(articles, threshold)))["bcubed_f1"]))
@@ -245,8 +267,8 @@ def best_threshold(curve: list[tuple[float, float]]) -> float:
 
 
 def evaluate(method: str, articles: Sequence[Article], gold: Labels, threshold: float, tuned_on: str,
-             shuffles: int = 0, seed: int = 13) -> Result:
-    function, _ = METHODS[method]
+             shuffles: int = 0, seed: int = 13, background=SHIPPED) -> Result:
+    function, _ = _function(method, background)
     start = time.perf_counter()
     groups = function(articles, threshold)
     seconds = time.perf_counter() - start
@@ -279,26 +301,35 @@ def evaluate_corpus(path: str | Path, tune_on: str | Path | None = None, thresho
                     online: bool = False) -> list[Result]:
     """bantin (threshold given, or tuned on ``tune_on``, or the default) and the baselines
     (tuned on ``path`` itself) on the pooled corpus at ``path``; ``online`` adds
-    ``bantin-online`` (its threshold tuned on ``tune_on``, else the ClusterConfig default)."""
+    ``bantin-online`` (its threshold tuned on ``tune_on``, else the ClusterConfig default).
+
+    With ``tune_on`` bantin's IDF background is built from the tuning corpus alone (the shipped
+    table also holds the evaluated corpus); without it the shipped background is used."""
     from bantin.cluster.events import ClusterConfig
 
+    from bantin.cluster.features import Background
+
     articles, gold = pooled(path, seed, include_lede)
+    background = SHIPPED
+    if tune_on is not None:
+        tune_articles, tune_gold = pooled(tune_on, seed, include_lede)
+        background = Background.from_articles(tune_articles)
     if threshold is not None:
         chosen, tuned_on = threshold, "given"
     elif tune_on is not None:
-        tune_articles, tune_gold = pooled(tune_on, seed, include_lede)
-        chosen, tuned_on = best_threshold(sweep("bantin", tune_articles, tune_gold)), str(tune_on)
+        chosen = best_threshold(sweep("bantin", tune_articles, tune_gold, background=background))
+        tuned_on = str(tune_on)
     else:
         chosen, tuned_on = ClusterConfig().threshold, "default (ClusterConfig)"
-    results = [evaluate("bantin", articles, gold, chosen, tuned_on, shuffles, seed)]
+    results = [evaluate("bantin", articles, gold, chosen, tuned_on, shuffles, seed, background)]
     if online:
         if tune_on is not None:
-            online_t = best_threshold(sweep("bantin-online", *pooled(tune_on, seed, include_lede)))
+            online_t = best_threshold(sweep("bantin-online", tune_articles, tune_gold, background=background))
         else:
             online_t = ClusterConfig().online_threshold
         results.append(evaluate("bantin-online", articles, gold, online_t,
                                 str(tune_on) if tune_on is not None else "default (ClusterConfig)",
-                                max(shuffles, 1), seed))
+                                max(shuffles, 1), seed, background))
     if baselines:
         for name in ("tfidf-average-linkage", "single-pass"):
             oracle = best_threshold(sweep(name, articles, gold))
