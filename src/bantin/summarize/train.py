@@ -37,7 +37,7 @@ import numpy as np
 
 from bantin.evaluate.corpora import Cluster, corpus_path, load_abmusu, load_vmds
 from bantin.summarize import build_summary, select_sentences
-from bantin.summarize.features import FEATURES, ClusterView, article_sentences, bigram_features, chronological_rank, bigrams_of, build_view
+from bantin.summarize.features import ClusterView, article_sentences, bigram_features, build_view, chronological_rank
 from bantin.summarize.model import ConceptModel
 from bantin.text import syllables
 
