@@ -22,6 +22,22 @@ def add_input_arguments(parser: argparse.ArgumentParser, required: bool = True) 
     parser.add_argument("--strict", action="store_true", help="stop at the first rejected input")
 
 
+def positive_int(value: str) -> int:
+    """argparse type for budgets and counts: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def add_budget_argument(parser: argparse.ArgumentParser, default: int | None = 100,
+                        help: str = "summary budget in syllables (default 100)") -> None:
+    parser.add_argument("--max-words", type=positive_int, default=default, metavar="N", help=help)
+
+
 def report(rejected: Iterable[Rejected]) -> int:
     """Print every rejected input to stderr; return how many there were."""
     count = 0

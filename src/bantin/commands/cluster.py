@@ -6,7 +6,7 @@ import json
 import sys
 from typing import Any, Sequence
 
-from bantin.commands._common import HELP_FORMATTER, add_input_arguments, dump_json_line, open_output, progress, read_inputs
+from bantin.commands._common import HELP_FORMATTER, add_budget_argument, add_input_arguments, dump_json_line, open_output, progress, read_inputs
 from bantin.models import Article, Event
 
 EPILOG = """\
@@ -33,8 +33,7 @@ def add_parser(subparsers: Any) -> None:
     add_input_arguments(parser)
     parser.add_argument("--format", choices=("jsonl", "json", "markdown"), default="jsonl",
                         help="output format (default jsonl: one event per line)")
-    parser.add_argument("--max-words", type=int, default=100, metavar="N",
-                        help="summary budget in syllables (default 100)")
+    add_budget_argument(parser)
     parser.add_argument("--no-summary", action="store_true", help="only group, do not summarize")
     parser.add_argument("--threshold", type=float, metavar="T",
                         help="average-linkage threshold (default: the tuned ClusterConfig value)")
@@ -48,9 +47,6 @@ def run(args: argparse.Namespace) -> int:
     from bantin.cluster import ClusterConfig
     from bantin.pipeline import find_events
 
-    if args.max_words < 1:
-        print("bantin: error: --max-words must be at least 1", file=sys.stderr)
-        return 2
     config = ClusterConfig()
     if args.threshold is not None:
         try:

@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from bantin.commands._common import HELP_FORMATTER
+from bantin.commands._common import HELP_FORMATTER, add_budget_argument
 
 EPILOG = """\
 examples:
@@ -46,7 +46,7 @@ def add_parser(subparsers) -> None:
         help="comma-separated: bantin,bantin-strict,lead,lead-1doc,lexrank,textrank,oracle "
         "(default: bantin,lead,lead-1doc,lexrank,textrank,oracle, those installed)",
     )
-    parser.add_argument("--max-words", type=int, metavar="N", help="budget in syllables (default: mean reference length)")
+    add_budget_argument(parser, default=None, help="budget in syllables (default: mean reference length)")
     parser.add_argument("--no-lede", action="store_true", help="leave out the articles' lede (sapo) paragraph")
     parser.add_argument("--json", metavar="FILE", help="write per-cluster scores and summaries to FILE")
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N clusters")
@@ -97,9 +97,6 @@ def _run_summary(args: argparse.Namespace) -> int:
         results_to_json,
     )
 
-    if args.max_words is not None and args.max_words <= 0:
-        print("bantin: error: --max-words must be a positive number of syllables", file=sys.stderr)
-        return 2
     if args.systems:
         systems = [s.strip() for s in args.systems.split(",") if s.strip()]
         try:

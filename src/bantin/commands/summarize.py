@@ -7,7 +7,7 @@ import logging
 import sys
 from typing import Any, Sequence, TextIO
 
-from bantin.commands._common import HELP_FORMATTER, add_input_arguments, dump_json_line, open_output, progress, read_inputs
+from bantin.commands._common import HELP_FORMATTER, add_budget_argument, add_input_arguments, dump_json_line, open_output, progress, read_inputs
 from bantin.models import Article, Rejected, Summary
 
 log = logging.getLogger(__name__)
@@ -35,8 +35,7 @@ def add_parser(subparsers: Any) -> None:
         epilog=EPILOG, formatter_class=HELP_FORMATTER,
     )
     add_input_arguments(parser, required=False)
-    parser.add_argument("--max-words", type=int, default=100, metavar="N",
-                        help="budget in syllables (default 100)")
+    add_budget_argument(parser)
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
                         help="output format for a single summary (default text)")
     parser.add_argument("--clusters", metavar="FILE.jsonl",
@@ -50,9 +49,6 @@ def add_parser(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from bantin.summarize import summarize
 
-    if args.max_words < 1:
-        print("bantin: error: --max-words must be at least 1", file=sys.stderr)
-        return 2
     if args.clusters:
         if args.inputs:
             print("bantin: error: give either INPUT files or --clusters, not both", file=sys.stderr)
