@@ -1,24 +1,10 @@
-import importlib.util
 import random
-from pathlib import Path
 
 import pytest
 
 from bantin.evaluate import clustering
-from bantin.evaluate.corpora import corpus_path, shared_dir
+from bantin.evaluate.corpora import corpus_path
 from bantin.models import Article
-
-REFERENCE = shared_dir() / "bench" / "cluster_metrics.py"
-
-
-def _reference():
-    if not REFERENCE.exists():
-        pytest.skip("../shared/bench/cluster_metrics.py not present")
-    spec = importlib.util.spec_from_file_location("cluster_metrics", REFERENCE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
 
 CASES = [
     ({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "y"}),              # perfect
@@ -31,13 +17,13 @@ CASES = [
 
 
 @pytest.mark.parametrize("gold, pred", CASES)
-def test_metrics_match_the_reference_on_small_cases(gold, pred):
-    reference = _reference()
+def test_metrics_match_the_reference_on_small_cases(gold, pred, shared_bench):
+    reference = shared_bench("cluster_metrics")
     assert clustering.score(gold, pred) == pytest.approx(reference.score(gold, pred))
 
 
-def test_metrics_match_the_reference_on_random_labelings():
-    reference = _reference()
+def test_metrics_match_the_reference_on_random_labelings(shared_bench):
+    reference = shared_bench("cluster_metrics")
     rng = random.Random(7)
     for _ in range(30):
         n = rng.randint(2, 60)
