@@ -32,21 +32,9 @@ def read_clean(paths: Sequence[str] | str, errors: list[Rejected] | None = None,
 def prepare(articles: Sequence[Article], progress: Progress = _no_progress) -> list[Article]:
     """Clean every article (scraper boilerplate out) and give each a unique id."""
     from bantin.ingest.boilerplate import clean_article
+    from bantin.ingest.readers import unique_ids
 
-    return unique_ids([clean_article(a) for a in progress(articles, total=len(articles), desc="clean")])
-
-
-def unique_ids(articles: Sequence[Article]) -> list[Article]:
-    """Events and summaries refer to articles by id: give a missing or repeated id a unique one."""
-    seen: set[str] = set()
-    out = []
-    for number, article in enumerate(articles, 1):
-        identifier = article.id or f"a{number}"
-        while identifier in seen:
-            identifier = f"{identifier}#{number}"
-        seen.add(identifier)
-        out.append(article if identifier == article.id else article.replace(id=identifier))
-    return out
+    return list(unique_ids(clean_article(a) for a in progress(articles, total=len(articles), desc="clean")))
 
 
 def summarize_events(events: Sequence[Event], articles: Sequence[Article], max_words: int,

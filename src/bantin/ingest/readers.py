@@ -118,10 +118,7 @@ def iter_articles(
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]  # one path, not an iterable of one-character paths
     reporter = _Reporter(errors, strict, skipped)
-    seen: dict[str, int] = {}
-    for path in paths:
-        for article in _iter_path(str(path), reporter, config):
-            yield _unique_id(article, seen)
+    yield from unique_ids(article for path in paths for article in _iter_path(str(path), reporter, config))
 
 
 def read_articles(
@@ -508,6 +505,18 @@ def parse_published(value: str) -> datetime | None:
     from bantin.ingest.dates import parse_date
 
     return parse_date(value)
+
+
+def unique_ids(articles: Iterable[Article]) -> Iterator[Article]:
+    """The articles with unique ids: a missing id becomes ``a<N>``, a repeated one ``id#2``, ``id#3``...
+
+    Each renaming is logged and recorded in ``meta["warnings"]`` (``meta["original_id"]`` keeps the old id).
+    """
+    seen: dict[str, int] = {}
+    for number, article in enumerate(articles, 1):
+        if not article.id:
+            article = article.replace(id=f"a{number}")
+        yield _unique_id(article, seen)
 
 
 def _unique_id(article: Article, seen: dict[str, int]) -> Article:
