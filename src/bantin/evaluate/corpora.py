@@ -17,14 +17,14 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlparse
 
+from bantin.ingest.dates import VN_TZ
 from bantin.models import Article, Rejected
 
-VN_TZ = timezone(timedelta(hours=7))
 _INFO_RE = re.compile(r"^([A-Z]+):\s?(.*)$", re.M)
 _CLUSTER_DIR_RE = re.compile(r"^cluster_(\d+)$")
 

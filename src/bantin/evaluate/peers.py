@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from datetime import datetime
 from functools import lru_cache
 from typing import Callable, Sequence
 
@@ -37,13 +36,9 @@ class MissingDependency(RuntimeError):
 
 def in_time_order(articles: Sequence[Article]) -> list[Article]:
     """Articles by publication time; undated ones keep their corpus order, after the dated ones."""
-    indexed = list(enumerate(articles))
-    indexed.sort(key=lambda pair: (pair[1].published is None, _timestamp(pair[1].published), pair[0]))
-    return [article for _, article in indexed]
+    from bantin.summarize.features import chronological_order
 
-
-def _timestamp(value: datetime | None) -> float:
-    return value.timestamp() if value is not None else 0.0
+    return [articles[k] for k in chronological_order(articles)]
 
 
 def _fill(sentences: Sequence[str], max_words: int) -> list[str]:

@@ -118,15 +118,19 @@ def _voices(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[str
     return voices
 
 
-def chronological_rank(articles: Sequence[Article]) -> list[int]:
-    """Rank of each article in time order (``published``; undated ones after, in input order)."""
+def chronological_order(articles: Sequence[Article]) -> list[int]:
+    """Article indices in time order (``published``; undated ones after, in input order)."""
     def key(k: int) -> tuple:
         published = articles[k].published
         return (1, 0.0, k) if published is None else (0, published.timestamp(), k)
 
-    order = sorted(range(len(articles)), key=key)
+    return sorted(range(len(articles)), key=key)
+
+
+def chronological_rank(articles: Sequence[Article]) -> list[int]:
+    """Rank of each article in :func:`chronological_order`."""
     rank = [0] * len(articles)
-    for r, k in enumerate(order):
+    for r, k in enumerate(chronological_order(articles)):
         rank[k] = r
     return rank
 
