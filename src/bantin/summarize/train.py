@@ -36,8 +36,9 @@ from typing import Sequence
 import numpy as np
 
 from bantin.evaluate.corpora import Cluster, corpus_path, load_abmusu, load_vmds
+from bantin.evaluate.peers import lead
 from bantin.summarize import build_summary, select_sentences
-from bantin.summarize.features import ClusterView, article_sentences, bigram_features, build_view, chronological_rank
+from bantin.summarize.features import ClusterView, bigram_features, build_view
 from bantin.summarize.model import ConceptModel
 from bantin.text import syllables
 
@@ -133,24 +134,13 @@ def rouge2(system: str, references: Sequence[str], budget: int) -> float:
     return 100 * score(system, references, budget=budget).rouge2.f
 
 
-def round_robin_lead(cluster: Cluster) -> str:
-    """1st sentence of each article (time order), then the 2nd of each, ...; the scorer cuts it."""
-    rank = chronological_rank(cluster.articles)
-    order = sorted(range(len(cluster.articles)), key=rank.__getitem__)
-    per_article = [article_sentences(cluster.articles[k]) for k in order]
-    out = []
-    for depth in range(max((len(s) for s in per_article), default=0)):
-        out.extend(s[depth] for s in per_article if depth < len(s))
-    return " ".join(out)
-
-
 def evaluate_items(model: ConceptModel, items: Sequence[Item]) -> dict[str, list[float]]:
     scores: dict[str, list[float]] = {"lead": [], "whole": [], "fill": []}
     for item in items:
         bigrams, X = bigram_features(item.view, model.idf, model.idf_default)
         weights = model.weights(X)
         refs = item.cluster.references
-        scores["lead"].append(rouge2(round_robin_lead(item.cluster), refs, item.budget))
+        scores["lead"].append(rouge2(lead(item.cluster.articles, item.budget), refs, item.budget))
         for mode, fill in (("whole", False), ("fill", True)):
             picked = select_sentences(item.view, bigrams, weights, item.budget, fill=fill, params=model.params)
             text = build_summary(item.view, picked, item.budget).text
