@@ -130,7 +130,7 @@ def score(system: Text, references: Sequence[Text], budget: int | None | str = "
         raise ValueError("need at least one reference")
     refs = [_tokens(r) for r in references]
     if budget == "ref-mean":
-        budget = int(sum(map(len, refs)) / len(refs) + 0.5)
+        budget = mean_reference_length(refs)
     elif budget is not None:
         budget = int(budget)
         if budget < 0:

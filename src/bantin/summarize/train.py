@@ -37,6 +37,7 @@ import numpy as np
 
 from bantin.evaluate.corpora import Cluster, corpus_path, load_abmusu, load_vmds
 from bantin.evaluate.peers import lead
+from bantin.evaluate.rouge import mean_reference_length
 from bantin.summarize import build_summary, select_sentences
 from bantin.summarize.features import ClusterView, bigram_features, build_view
 from bantin.summarize.model import ConceptModel
@@ -70,8 +71,7 @@ def load_items(include_lede: bool = True) -> list[Item]:
         if path is None:
             raise SystemExit(f"corpus {name!r} not found under ../shared/datasets (set BANTIN_SHARED)")
         for cluster in loader(path, include_lede=include_lede):
-            lengths = [len(syllables(r)) for r in cluster.references]
-            budget = int(sum(lengths) / len(lengths) + 0.5)
+            budget = mean_reference_length(cluster.references)
             items.append(Item(name, cluster, build_view(cluster.articles), budget))
     return items
 
