@@ -211,6 +211,9 @@ def compress_oracle(s: Sentence, reference_bigrams: set[Bigram], min_share: floa
     return replace(s, text=text, tokens=tokens, words=count_syllables(text), bigrams=bigrams_of(tokens))
 
 
+STRICT_SHARE = 0.2  # (b′) and (c′): a clause goes when < 20% of its bigrams are in a reference
+
+
 @dataclass
 class Selection:
     """The shipped selector on one cluster, and a refill around sentences already fixed."""
@@ -280,11 +283,11 @@ def score_compression(model: ConceptModel, item: train.Item) -> dict[str, float]
         fixed = fixed + added
         more = sel.refill(fixed)
     row["b_iterated"] = rouge(fixed + more)
-    strict = [compress_oracle(s, ref_bigrams, 0.2) for s in whole]
+    strict = [compress_oracle(s, ref_bigrams, STRICT_SHARE) for s in whole]
     row["b_20"] = rouge(strict + sel.refill(strict))
 
     # (c) compress every candidate first, then the shipped selection (weights of the uncompressed view)
-    for key, share in (("c", 0.0), ("c_20", 0.2)):
+    for key, share in (("c", 0.0), ("c_20", STRICT_SHARE)):
         sentences = [compress_oracle(s, ref_bigrams, share) if s.candidate else s for s in view.sentences]
         extra = sorted({b for s in sentences for b in zip(s.tokens, s.tokens[1:])} - set(bigrams))
         weights = np.vstack([sel.weights, np.zeros((len(extra), sel.weights.shape[1]))])
