@@ -408,8 +408,8 @@ def average_linkage(
     keep = scores >= config.threshold
     heap = list(zip((-scores[keep]).tolist(), rows[keep].tolist(), cols[keep].tolist()))
     heapq.heapify(heap)
-    # Below this time factor no link can reach the threshold (the margin covers rounding).
-    reachable = config.threshold * (1.0 - 1e-6)
+    # Beyond this gap the time factor alone is below the threshold (the margin covers rounding).
+    reach = config.time_grace_days + config.time_scale_days * math.log(1.0 / (config.threshold * (1.0 - 1e-6)))
     next_id = n
     while heap:
         _, a, b = heapq.heappop(heap)
@@ -425,9 +425,10 @@ def average_linkage(
             other = groups[k]
             other.links.pop(a, None)
             other.links.pop(b, None)
-            factor = time_factor(_gap(merged, other), config)
+            gap = _gap(merged, other)
             cross: float | None = None
-            if factor >= reachable:
+            if not gap > reach:  # NaN (undated) is never decayed
+                factor = time_factor(gap, config)
                 s, t = left.links.get(k, _ABSENT), right.links.get(k, _ABSENT)
                 if s is None or t is None:  # a part never computed: the merged sum at once
                     cross = merged.dot(other)
