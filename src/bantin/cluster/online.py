@@ -6,8 +6,11 @@ new article with the current IDF (same blocks and weights as :mod:`bantin.cluste
 looks up the events sharing its heaviest text terms, scores the best ``neighbors`` of them by
 average kernel similarity (the event's summed row dotted with the article, divided by its size)
 times the time decay of :func:`bantin.cluster.events.time_factor`, and joins the best one at or
-above ``online_threshold``, else opens a new event. Cost per article: its own terms plus
-``neighbors`` sparse dot products, independent of the stream length.
+above ``online_threshold``, else opens a new event. The postings are kept per time bucket, and
+a dated article only looks at events close enough in time for the decay to let it join them
+(plus undated events), so old events age out of the index's cost. Cost per article: its own
+terms, the postings of its bucket and ``neighbors`` sparse dot products, independent of the
+stream length for dated streams (an undated article still looks at every event).
 
 This is a provisional, order-dependent clustering (a new article can never split or merge older
 events, and older vectors keep the IDF they were given); :class:`bantin.cluster.EventClusterer`
@@ -19,6 +22,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import numpy as np
 
@@ -35,6 +39,8 @@ class _OnlineEvent:
     first: float = math.nan
     last: float = math.nan
     members: list[int] = field(default_factory=list)
+    terms: set[int] = field(default_factory=set)  # the index terms it is posted under
+    zone: tuple[int, int] | None = None  # the time buckets it is posted in (None: undated)
 
 
 class OnlineAssigner:
@@ -46,7 +52,12 @@ class OnlineAssigner:
         self.config: ClusterConfig = config
         self._df: list[Counter] = [Counter() for _ in _BLOCKS]
         self._count = 0
-        self._postings: dict[int, set[int]] = {}
+        # term -> time bucket (None: undated events) -> events posted there
+        self._postings: dict[int, dict[int | None, set[int]]] = {}
+        # Beyond this gap (days) the time factor alone keeps any event below the threshold (an
+        # average kernel is at most 1; the margin covers rounding): such events are out of reach.
+        self._reach = config.time_grace_days + config.time_scale_days * math.log(
+            1.0 / (config.online_threshold * (1.0 - 1e-6)))
         self.events: list[_OnlineEvent] = []
         self.assignment: list[int] = []
         self._vectorizers = (F._text_vectorizer(), F._text_vectorizer(), F._entity_vectorizer(),
@@ -63,7 +74,7 @@ class OnlineAssigner:
         # article finds nothing); post under the heaviest terms overall.
         query = [t for t in index_terms if t in self._postings][: self.config.index_terms]
         for term in query:
-            for event in self._postings[term]:
+            for event in self._reachable(term, stamp):
                 votes[event] += 1
         best, best_score = -1, self.config.online_threshold
         for event_index, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.neighbors]:
@@ -88,10 +99,57 @@ class OnlineAssigner:
             event.first = stamp if math.isnan(event.first) else min(event.first, stamp)
             event.last = stamp if math.isnan(event.last) else max(event.last, stamp)
         event.members.append(len(self.assignment))
-        for term in index_terms[: self.config.index_terms]:
-            self._postings.setdefault(term, set()).add(best)
+        self._post(best, index_terms[: self.config.index_terms])
         self.assignment.append(best)
         return best
+
+    def _reachable(self, term: int, stamp: float) -> set[int] | Iterable[int]:
+        """Events posted under ``term`` that an article dated ``stamp`` may join: the undated
+        ones and those posted in its time bucket (all of them for an undated article)."""
+        buckets = self._postings[term]
+        if math.isnan(stamp):
+            return set().union(*buckets.values())
+        near = buckets.get(math.floor(stamp / self._reach), ())
+        undated = buckets.get(None, ())
+        if near and undated:
+            return near | undated
+        return near or undated
+
+    def _post(self, index: int, terms: list[int]) -> None:
+        """Post event ``index`` under ``terms`` in every time bucket it can be reached from.
+
+        A dated article joins an event only within ``_reach`` days of its date range, so the
+        range grows in steps of at most ``_reach`` and every date within ``_reach`` of it falls
+        in the buckets ``[first - reach, last + reach]`` covers (buckets are ``_reach`` wide).
+        An article looks only in its own bucket: events that fell out of reach (older than the
+        time decay allows) cost nothing however long the stream runs. Undated events are posted
+        under the key None and seen from every bucket.
+        """
+        event = self.events[index]
+        if math.isnan(event.first):
+            zone = None
+        else:
+            zone = (math.floor((event.first - self._reach) / self._reach),
+                    math.floor((event.last + self._reach) / self._reach))
+        old = event.zone
+        if event.terms and zone != old:  # the event got (more) dates: post its terms in new buckets
+            if old is None:
+                for term in event.terms:
+                    self._postings[term][None].discard(index)
+            added = [k for k in range(zone[0], zone[1] + 1) if old is None or not old[0] <= k <= old[1]]
+            for term in event.terms:
+                buckets = self._postings[term]
+                for key in added:
+                    buckets.setdefault(key, set()).add(index)
+        event.zone = zone
+        keys = [None] if zone is None else range(zone[0], zone[1] + 1)
+        for term in terms:
+            if term in event.terms:
+                continue
+            event.terms.add(term)
+            buckets = self._postings.setdefault(term, {})
+            for key in keys:
+                buckets.setdefault(key, set()).add(index)
 
     def groups(self) -> list[list[int]]:
         return [list(e.members) for e in self.events]
