@@ -419,16 +419,18 @@ def average_linkage(
         merged = left.merge(right)
         new = next_id
         next_id += 1
+        first, last = merged.first, merged.last
         for k in left.links.keys() | right.links.keys():
             if k == a or k == b:
                 continue
             other = groups[k]
             other.links.pop(a, None)
             other.links.pop(b, None)
-            gap = _gap(merged, other)
+            # _gap(merged, other) inlined (this loop runs once per link of every merged group); an
+            # undated side makes it 0.0 here (max ignores NaN after 0.0), and NaN in _gap: no decay
             cross: float | None = None
-            if not gap > reach:  # NaN (undated) is never decayed
-                factor = time_factor(gap, config)
+            if not max(0.0, other.first - last, first - other.last) > reach:
+                factor = time_factor(_gap(merged, other), config)
                 s, t = left.links.get(k, _ABSENT), right.links.get(k, _ABSENT)
                 if s is None or t is None:  # a part never computed: the merged sum at once
                     cross = merged.dot(other)
