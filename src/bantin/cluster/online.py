@@ -52,8 +52,9 @@ class OnlineAssigner:
         self.config: ClusterConfig = config
         self._df: list[Counter] = [Counter() for _ in _BLOCKS]
         self._count = 0
-        # term -> time bucket (None: undated events) -> events posted there
-        self._postings: dict[int, dict[int | None, set[int]]] = {}
+        # term -> time bucket (None: undated events) -> events posted there (each once: lists
+        # are a third of the memory of sets)
+        self._postings: dict[int, dict[int | None, list[int]]] = {}
         # Beyond this gap (days) the time factor alone keeps any event below the threshold (an
         # average kernel is at most 1; the margin covers rounding): such events are out of reach.
         self._reach = config.time_grace_days + config.time_scale_days * math.log(
@@ -103,7 +104,7 @@ class OnlineAssigner:
         self.assignment.append(best)
         return best
 
-    def _reachable(self, term: int, stamp: float) -> set[int] | Iterable[int]:
+    def _reachable(self, term: int, stamp: float) -> Iterable[int]:
         """Events posted under ``term`` that an article dated ``stamp`` may join: the undated
         ones and those posted in its time bucket (all of them for an undated article)."""
         buckets = self._postings[term]
@@ -111,9 +112,7 @@ class OnlineAssigner:
             return set().union(*buckets.values())
         near = buckets.get(math.floor(stamp / self._reach), ())
         undated = buckets.get(None, ())
-        if near and undated:
-            return near | undated
-        return near or undated
+        return near + undated if near and undated else near or undated  # a dated event is never undated
 
     def _post(self, index: int, terms: list[int]) -> None:
         """Post event ``index`` under ``terms`` in every time bucket it can be reached from.
@@ -135,12 +134,12 @@ class OnlineAssigner:
         if event.terms and zone != old:  # the event got (more) dates: post its terms in new buckets
             if old is None:
                 for term in event.terms:
-                    self._postings[term][None].discard(index)
+                    self._postings[term][None].remove(index)
             added = [k for k in range(zone[0], zone[1] + 1) if old is None or not old[0] <= k <= old[1]]
             for term in event.terms:
                 buckets = self._postings[term]
                 for key in added:
-                    buckets.setdefault(key, set()).add(index)
+                    buckets.setdefault(key, []).append(index)
         event.zone = zone
         keys = [None] if zone is None else range(zone[0], zone[1] + 1)
         for term in terms:
@@ -149,7 +148,7 @@ class OnlineAssigner:
             event.terms.add(term)
             buckets = self._postings.setdefault(term, {})
             for key in keys:
-                buckets.setdefault(key, set()).add(index)
+                buckets.setdefault(key, []).append(index)
 
     def groups(self) -> list[list[int]]:
         return [list(e.members) for e in self.events]
