@@ -281,36 +281,16 @@ _VOTES_PER_CHUNK = 10_000_000
 
 
 def _pair_dots(matrix: sp.csr_matrix, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-    """Dot products of rows ``lo[p]`` and ``hi[p]`` (pairs sorted by ``lo``), without building the
-    paired rows as matrices: each ``lo`` row is scattered once into a dense vector and every
-    partner's entries are gathered from it."""
+    """Dot products of rows ``lo[p]`` and ``hi[p]``, in chunks of pairs small enough that the
+    paired row matrices stay under ~100 MB (50k pairs at a time took ~0.4 GB at 100k articles;
+    a dense-row gather instead was ~20% slower)."""
     matrix = matrix.tocsr()
-    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
-    dense = np.zeros(matrix.shape[1], dtype=np.float32)
-    sims = np.zeros(len(lo), dtype=np.float32)
-    runs = np.flatnonzero(np.concatenate([[True], lo[1:] != lo[:-1]])) if len(lo) else np.zeros(0, np.int64)
-    runs = np.append(runs, len(lo))
-    step = 200  # runs (distinct lo rows) per chunk of gathered partner entries
-    for r in range(0, len(runs) - 1, step):
-        first, last = runs[r], runs[min(r + step, len(runs) - 1)]
-        partners = hi[first:last]
-        lengths = (indptr[partners + 1] - indptr[partners]).astype(np.int64)
-        ends = np.cumsum(lengths)
-        positions = np.arange(ends[-1] if len(ends) else 0) - np.repeat(ends - lengths, lengths) \
-            + np.repeat(indptr[partners].astype(np.int64), lengths)
-        gathered = np.empty(len(positions), dtype=np.float32)
-        columns = indices[positions]
-        for q in range(r, min(r + step, len(runs) - 1)):
-            i = lo[runs[q]]
-            row_cols = indices[indptr[i]:indptr[i + 1]]
-            dense[row_cols] = data[indptr[i]:indptr[i + 1]]
-            s = ends[runs[q] - first - 1] if runs[q] > first else 0
-            e = ends[runs[q + 1] - first - 1]
-            gathered[s:e] = dense[columns[s:e]]
-            dense[row_cols] = 0.0
-        gathered *= data[positions]
-        pair = np.repeat(np.arange(len(partners)), lengths)
-        sims[first:last] = np.bincount(pair, weights=gathered, minlength=len(partners))
+    sims = np.empty(len(lo), dtype=np.float32)
+    step = 10_000
+    for s in range(0, len(lo), step):
+        sims[s:s + step] = np.asarray(
+            matrix[lo[s:s + step]].multiply(matrix[hi[s:s + step]]).sum(axis=1)
+        ).ravel()
     return sims
 
 
