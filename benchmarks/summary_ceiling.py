@@ -38,7 +38,10 @@ from bantin.commands._common import progress
 from bantin.evaluate.rouge import tokenize
 from bantin.summarize import build_summary, select_sentences
 from bantin.summarize import train
-from bantin.summarize.features import Bigram, ClusterView, Sentence, bigram_features, bigrams_of
+from bantin.summarize.features import (
+    FEATURES, Bigram, ClusterView, Sentence, bigram_features, bigrams_of, content_bigrams, lede_share,
+    shape_signals,
+)
 from bantin.summarize.model import ConceptModel
 from bantin.summarize.select import near_repeat
 from bantin.text import count_syllables, syllables
@@ -253,7 +256,7 @@ def score_compression(model: ConceptModel, item: train.Item) -> dict[str, float]
     ref_tokens = [tokenize(r) for r in refs]
     ref_bigrams = {b for t in ref_tokens for b in zip(t, t[1:])}
     bigrams, X = bigram_features(view, model.idf, model.idf_default)
-    sel = Selection(view, bigrams, model.weights(X), budget, dict(model.params))
+    sel = Selection(view, bigrams, model.weights(X, view), budget, dict(model.params))
 
     def rouge(sentences: Sequence[Sentence] | Sequence[str]) -> float:
         return train.rouge2(" ".join(s if isinstance(s, str) else s.text for s in sentences), refs, budget)
@@ -462,6 +465,175 @@ class LexicalPriors:
         return {"fill": train.rouge2(text, item.cluster.references, item.budget)}
 
 
+
+# --- article shape: does the input open with a lede? ------------------------------------------
+
+# Features about where a bigram first occurs: what a lede in front of the body changes.
+SHAPE_INTERACTED = ("min_rel_pos", "log_min_index", "first_frac", "lede_frac", "pos_weighted", "voice_pos",
+                    "min_candidate_index", "log_min_paragraph", "lede_like_frac", "only_lede_like")
+
+
+def restated_ledes(view: ClusterView) -> list[float]:
+    """Per article: share of its lede-like paragraph's content bigrams the rest of the article restates (0: none)."""
+    lede: list[set[Bigram]] = [set() for _ in view.articles]
+    rest: list[set[Bigram]] = [set() for _ in view.articles]
+    for s in view.sentences:
+        (lede if s.lede_like else rest)[s.article].update(content_bigrams(s.tokens))
+    return [len(l & r) / len(l) if l else 0.0 for l, r in zip(lede, rest)]
+
+
+def sapo_share(view: ClusterView) -> float:
+    """Mean over the articles of :func:`restated_ledes`: a sapo summarizes the body that follows it."""
+    return float(np.mean(restated_ledes(view))) if view.articles else 0.0
+
+
+SHAPE_PROPERTIES = {"lede": lede_share, "sapo": sapo_share}
+
+
+def with_shape(X: np.ndarray, share: float) -> np.ndarray:
+    """The shipped columns, the cluster's share, and the position/lede columns times the share."""
+    idx = [FEATURES.index(name) for name in SHAPE_INTERACTED]
+    return np.column_stack([X, np.full(len(X), share), X[:, idx] * share])
+
+
+def article_sapo_columns(view: ClusterView, bigrams: Sequence[Bigram], X: np.ndarray) -> list[np.ndarray]:
+    """Per bigram: its occurrences in lede-like sentences weighted by their article's restated share
+    (mean over its occurrences, and the maximum)."""
+    row = {b: k for k, b in enumerate(bigrams)}
+    weight = restated_ledes(view)
+    total = np.zeros(len(bigrams))
+    best = np.zeros(len(bigrams))
+    for s in view.sentences:
+        if s.lede_like and weight[s.article] > 0:
+            for b in zip(s.tokens, s.tokens[1:]):
+                total[row[b]] += weight[s.article]
+                best[row[b]] = max(best[row[b]], weight[s.article])
+    count = np.expm1(X[:, FEATURES.index("log_count")])
+    return [total / np.maximum(count, 1), best]
+
+
+class ShapeClassifier:
+    """P(a lede-like first paragraph is a sapo in front of the body, not the body's own first
+    paragraph) from :func:`shape_signals`: a logistic regression (balanced classes) fitted on the
+    training clusters of a fold, each in both shapes (body = 0, lede + body = 1); clusters with no
+    lede-like paragraph are left out, and get P = 0."""
+
+    def __init__(self, views: Sequence[ClusterView], is_lede: Sequence[int], balanced: bool = True):
+        from sklearn.linear_model import LogisticRegression
+
+        pairs = [(x, y) for x, y in zip(map(shape_signals, views), is_lede) if x is not None]
+        signals, labels = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
+        self.mean, self.scale = signals.mean(axis=0), signals.std(axis=0)
+        self.scale[self.scale == 0] = 1.0
+        self.clf = LogisticRegression(C=train.C_REG, class_weight="balanced" if balanced else None, max_iter=2000, random_state=train.SEED)
+        self.clf.fit((signals - self.mean) / self.scale, labels)
+
+    def p_lede(self, view: ClusterView) -> float:
+        x = shape_signals(view)
+        return 0.0 if x is None else float(self.clf.predict_proba(((x - self.mean) / self.scale)[None])[0, 1])
+
+
+class ShapeVariants:
+    """One fold's concept models with and without the shape property, and shape-specific models
+    blended per cluster. ``group`` picks the variants (each group is one run of ``shape``)."""
+
+    GROUPS = {
+        # concept models fitted on both shapes with these feature sets; blends of the shape-specific models
+        "interactions": (("shipped", "x-lede", "x-sapo", "x-sapo+article"), ("lede", "sapo")),
+        "classifier": (("shipped", "x-classifier"), ("classifier", "switch", "3way")),
+        # the same classifier without class weights (training prior: 2 lede clusters for 1 body)
+        "classifier-prior": (("shipped",), ("classifier", "3way", "3way-shipped")),
+    }
+
+    def __init__(self, shapes: dict[str, list[train.Item]], group: str):
+        self.shapes = shapes
+        self.balanced = group != "classifier-prior"
+        self.fitted, self.blends = self.GROUPS[group]
+
+    def inputs(self, item: train.Item, idf: dict, idf_default: float, shape: "ShapeClassifier") -> dict[str, object]:
+        bigrams, X = bigram_features(item.view, idf, idf_default)
+        out: dict[str, object] = {"bigrams": bigrams, "shipped": X}
+        p_lede = shape.p_lede(item.view)
+        shares = {name: f(item.view) for name, f in SHAPE_PROPERTIES.items()}
+        shares.update(classifier=p_lede, switch=float(p_lede >= 0.5))
+        out["shares"] = shares
+        if "x-classifier" in self.fitted:
+            out["x-classifier"] = with_shape(X, p_lede)
+        if "x-lede" in self.fitted:
+            for name, share in shares.items():
+                out[f"x-{name}"] = with_shape(X, share)
+            out["x-sapo+article"] = np.column_stack([out["x-sapo"]] + article_sapo_columns(item.view, bigrams, X))
+        return out
+
+    def fit(self, train_idx: list[int]) -> dict[str, object]:
+        idf, idf_default = train.syllable_idf([self.shapes[s][n] for s in train.SHAPES for n in train_idx])
+        classifier = ShapeClassifier([self.shapes[shape][n].view for shape in train.SHAPES for n in train_idx],
+                                     [int(shape == "lede") for shape in train.SHAPES for n in train_idx], self.balanced)
+        rows: dict[str, dict[str, list]] = {shape: defaultdict(list) for shape in train.SHAPES}
+        for shape in train.SHAPES:
+            for n in train_idx:
+                item = self.shapes[shape][n]
+                got = self.inputs(item, idf, idf_default, classifier)
+                rows[shape]["Y"].append(train.labels(item, got["bigrams"], 1))
+                for key in self.fitted:
+                    rows[shape][key].append(got[key])
+
+        def stack(key: str, shapes: Sequence[str]) -> np.ndarray:
+            return np.vstack([x for shape in shapes for x in rows[shape][key]])
+
+        models: dict[str, object] = {
+            key: train.fit_rows(stack(key, train.SHAPES), stack("Y", train.SHAPES), idf, idf_default)
+            for key in self.fitted
+        }
+        for shape in train.SHAPES:
+            models[f"{shape}-trained"] = train.fit_rows(stack("shipped", [shape]), stack("Y", [shape]), idf, idf_default)
+        models["shape"] = classifier
+        return models
+
+    def score(self, models: dict[str, object], item: train.Item) -> dict[str, float]:
+        shipped = models["shipped"]
+        got = self.inputs(item, shipped.idf, shipped.idf_default, models["shape"])
+        X = got["shipped"]
+        weights = {key: models[key].weights(got[key]) for key in self.fitted}
+        body, lede = models["body-trained"].weights(X), models["lede-trained"].weights(X)
+        weights["body-trained"], weights["lede-trained"] = body, lede
+        shares = got["shares"]
+        for name in self.blends:
+            if name == "3way":  # articles without a lede-like paragraph: the model trained on both shapes
+                ledes, p = shares["lede"], shares["classifier"]
+                weights["blend-3way"] = ledes * (p * lede + (1 - p) * body) + (1 - ledes) * weights["shipped"]
+            elif name == "3way-shipped":  # as 3way, the model trained on both shapes in place of lede-trained
+                ledes, p = shares["lede"], shares["classifier"]
+                weights[name] = ledes * (p * weights["shipped"] + (1 - p) * body) + (1 - ledes) * weights["shipped"]
+            else:
+                weights[f"blend-{name}"] = shares[name] * lede + (1 - shares[name]) * body
+        out = {}
+        for key, w in weights.items():
+            picked = select_sentences(item.view, got["bigrams"], w, item.budget, fill=True, params=shipped.params)
+            text = build_summary(item.view, picked, item.budget).text
+            out[key] = train.rouge2(text, item.cluster.references, item.budget)
+        out.update({f"share-{name}": share for name, share in shares.items()})
+        return out
+
+
+SHAPE_ROWS = [
+    ("shipped", "shipped: both shapes, 36 features"),
+    ("body-trained", "trained on bodies only"),
+    ("lede-trained", "trained on lede + body only"),
+    ("x-lede", "+ lede share and position/lede features x lede share"),
+    ("x-sapo", "+ restated-lede share and position/lede features x it"),
+    ("x-sapo+article", "as x-sapo, + lede occurrences weighted by their article's restated share"),
+    ("x-classifier", "+ shape classifier's P(lede) and position/lede features x it"),
+    ("blend-lede", "lede-trained and body-trained weights blended by the lede share"),
+    ("blend-sapo", "lede-trained and body-trained weights blended by the restated-lede share"),
+    ("blend-classifier", "lede-trained and body-trained weights blended by the shape classifier's P(lede)"),
+    ("blend-switch", "lede-trained model if the shape classifier's P(lede) >= 0.5, else body-trained"),
+    ("blend-3way", "per article share: no lede-like paragraph -> shipped weights, else blend-classifier"),
+    ("3way-shipped", "as blend-3way, the shipped weights in place of the lede-trained ones"),
+]
+SHAPE_SHARES = ("lede", "sapo", "classifier", "switch")
+
+
 # --- command line -----------------------------------------------------------------------------
 
 def run_compression(shapes: dict[str, list[train.Item]]) -> str:
@@ -482,16 +654,34 @@ def run_lexical_prior(shapes: dict[str, list[train.Item]], variant: str) -> str:
     ])
 
 
+def run_shape(shapes: dict[str, list[train.Item]], group: str) -> str:
+    variants = ShapeVariants(shapes, group)
+    results = cross_validate(shapes, variants.fit, variants.score)
+    keys = set(results[COLUMNS[0]][0][0])
+    shares = format_table(results, [(f"share-{name}", f"mean {name}") for name in SHAPE_SHARES], decimals=3)
+    return "\n\n".join([
+        f"Article shape as a model input, ROUGE-2 F1 x100 (fill mode), {FOLDS}-fold CV",
+        format_table(results, [(key, label) for key, label in SHAPE_ROWS if key in keys]),
+        "Cluster shape properties (mean over clusters)",
+        shares,
+    ])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.summary_ceiling", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = parser.add_subparsers(dest="experiment", metavar="{compression,lexical-prior}")
+    sub = parser.add_subparsers(dest="experiment", metavar="{compression,lexical-prior,shape}")
     example = "example: .venv/bin/python -m benchmarks.summary_ceiling "
     sub.add_parser("compression", help="oracle clause-deletion ceiling", epilog=example + "compression > ceiling.md")
     prior = sub.add_parser("lexical-prior", help="summary-worthiness priors as concept features",
                            epilog=example + "lexical-prior --variant both")
     prior.add_argument("--variant", choices=sorted(LexicalPriors.SOURCES), default="ref",
                        help="ref: priors from training references; both: plus body -> lede pairs (default ref)")
+    shape = sub.add_parser("shape", help="lede/body shape property as a model input or a blend weight",
+                           epilog=example + "shape --variants classifier")
+    shape.add_argument("--variants", choices=sorted(ShapeVariants.GROUPS), default="interactions",
+                       help="interactions: shape share x position features, blends by the share; "
+                            "classifier: blends by a learned shape classifier; classifier-prior: the same without class weights (default interactions)")
     args = parser.parse_args(argv)
     if args.experiment is None:  # `benchmarks.run` calls main([]): these take minutes each, so name one
         parser.print_help(sys.stderr)
@@ -503,6 +693,8 @@ def main(argv: list[str] | None = None) -> int:
     log.info("loaded %d clusters in %.0f s", len(shapes["body"]), time.perf_counter() - started)
     if args.experiment == "compression":
         print(run_compression(shapes))
+    elif args.experiment == "shape":
+        print(run_shape(shapes, args.variants))
     else:
         print(run_lexical_prior(shapes, args.variant))
     log.info("done in %.0f s", time.perf_counter() - started)

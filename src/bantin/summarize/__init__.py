@@ -62,7 +62,7 @@ def summarize(
     model = model or load_model()
     view = build_view(articles, duplicate_groups)
     bigrams, X = bigram_features(view, model.idf, model.idf_default)
-    weights = model.weights(X)
+    weights = model.weights(X, view)
     picked = select_sentences(view, bigrams, weights, max_words, fill=fill, params=model.params)
     return build_summary(view, picked, max_words)
 

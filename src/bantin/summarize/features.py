@@ -19,7 +19,7 @@ import numpy as np
 
 from bantin.models import Article
 from bantin.summarize.compress import clean_sentence, is_noise
-from bantin.text import count_syllables, split_sentences
+from bantin.text import count_syllables, split_sentences, syllables
 
 # The syllable regex of bantin.text.segment / ROUGE, on the original case to see capitals.
 from bantin.text.segment import _SYLLABLE_RE
@@ -176,6 +176,34 @@ def build_view(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[
         articles=tuple(articles), sentences=sentences, voices=voices,
         rank=chronological_rank(articles), titles=titles, n_voices=max(voices, default=-1) + 1,
     )
+
+
+# --- the shape of the input: do its articles open with a lede (sapo) in front of the body? ---
+
+SHAPE_SIGNALS = ("lede_restated", "lede_title")
+
+
+def lede_share(view: ClusterView) -> float:
+    """Share of the articles whose first paragraph is lede-like (short, followed by more text)."""
+    marked = {s.article for s in view.sentences if s.lede_like}
+    return len(marked) / len(view.articles) if view.articles else 0.0
+
+
+def shape_signals(view: ClusterView) -> np.ndarray | None:
+    """Means over the articles with a lede-like first paragraph (columns = SHAPE_SIGNALS): the share
+    of its content bigrams the rest of the article restates (a sapo recaps the body it heads; a
+    body's own first paragraph less so), and the share of the title's content bigrams it holds.
+    None when no article has such a paragraph."""
+    lede: list[set[Bigram]] = [set() for _ in view.articles]
+    rest: list[set[Bigram]] = [set() for _ in view.articles]
+    for s in view.sentences:
+        (lede if s.lede_like else rest)[s.article].update(content_bigrams(s.tokens))
+    rows = []
+    for a, article in enumerate(view.articles):
+        if lede[a]:
+            title = content_bigrams(syllables(article.title))
+            rows.append([len(lede[a] & rest[a]) / len(lede[a]), len(title & lede[a]) / len(title) if title else 0.0])
+    return np.mean(rows, axis=0) if rows else None
 
 
 def bigram_features(view: ClusterView, idf: Mapping[str, float], idf_default: float) -> tuple[list[Bigram], np.ndarray]:

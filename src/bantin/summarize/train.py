@@ -10,8 +10,11 @@ computed on the training articles only.
 
 Articles come in two shapes: with the lede (sapo) in front of the body, as a scraper delivers
 them, and body only, as the corpora store them. The model is trained on both shapes of every
-training cluster, so one model serves both (5-fold CV, BENCHMARKS.md: trained on bodies only,
-VMDS 44.67 on bodies but 39.72 with the lede; trained on both shapes, 45.12 and 42.93).
+training cluster (5-fold CV, BENCHMARKS.md: trained on bodies only, VMDS 44.67 on bodies but 39.72
+with the lede; trained on both shapes, 45.12 and 42.93). One linear model cannot serve both
+(AbMuSu bodies: 36.76 trained on bodies, 34.16 on both), so the file also holds regressions trained
+on each shape alone and a classifier telling a sapo from a body's own short first paragraph;
+``model.ConceptModel.weights`` mixes them per cluster (VMDS 45.12 / 43.68, AbMuSu 35.22 / 38.04).
 
 Cross-validation: each corpus is cut into k folds (clusters in corpus order, fold = position
 mod k). A VMDS fold is scored by a model trained on the other VMDS folds plus all of AbMuSu; an
@@ -29,7 +32,7 @@ import math
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -39,8 +42,8 @@ from bantin.evaluate.corpora import Cluster, corpus_path, load_abmusu, load_vmds
 from bantin.evaluate.peers import lead
 from bantin.evaluate.rouge import mean_reference_length
 from bantin.summarize import build_summary, select_sentences
-from bantin.summarize.features import ClusterView, bigram_features, build_view
-from bantin.summarize.model import ConceptModel
+from bantin.summarize.features import ClusterView, bigram_features, build_view, shape_signals
+from bantin.summarize.model import ConceptModel, Logistic, ShapeModels
 from bantin.text import syllables
 
 log = logging.getLogger(__name__)
@@ -61,6 +64,7 @@ class Item:
     cluster: Cluster
     view: ClusterView
     budget: int  # mean reference length in syllables, rounded half up (rouge_vi "ref-mean")
+    shape: str = "lede"  # "lede": lede + body, "body": body only (SHAPES)
 
 
 def load_items(include_lede: bool = True) -> list[Item]:
@@ -72,7 +76,7 @@ def load_items(include_lede: bool = True) -> list[Item]:
             raise SystemExit(f"corpus {name!r} not found under ../shared/datasets (set BANTIN_SHARED)")
         for cluster in loader(path, include_lede=include_lede):
             budget = mean_reference_length(cluster.references)
-            items.append(Item(name, cluster, build_view(cluster.articles), budget))
+            items.append(Item(name, cluster, build_view(cluster.articles), budget, "lede" if include_lede else "body"))
     return items
 
 
@@ -96,23 +100,53 @@ def labels(item: Item, bigrams: Sequence[tuple[str, str]], levels: int = 1) -> n
 
 
 def fit(items: Sequence[Item], note: str = "", levels: int = LEVELS) -> ConceptModel:
-    from sklearn.linear_model import LogisticRegression
-
+    """The concept model on ``items``; with both article shapes among them, also the shape models
+    (``model.ShapeModels``): concept regressions on each shape alone and the sapo classifier."""
     idf, idf_default = syllable_idf(items)
     xs, ys = [], []
     for item in items:
         bigrams, X = bigram_features(item.view, idf, idf_default)
         xs.append(X)
         ys.append(labels(item, bigrams, levels))
-    X = np.vstack(xs)
-    Y = np.vstack(ys)
+    model = fit_rows(np.vstack(xs), np.vstack(ys), idf, idf_default, note)
+    if {item.shape for item in items} != set(SHAPES):
+        return model
+
+    def rows(shape: str) -> list[int]:
+        return [k for k, item in enumerate(items) if item.shape == shape]
+
+    body, lede = (fit_logistic(np.vstack([xs[k] for k in rows(s)]), np.vstack([ys[k] for k in rows(s)])) for s in SHAPES)
+    return replace(model, shape=ShapeModels(body=body, lede=lede, classifier=fit_shape_classifier(items)))
+
+
+def fit_shape_classifier(items: Sequence[Item]) -> Logistic:
+    """P(shape = lede) from ``features.shape_signals`` over the clusters with a lede-like paragraph
+    (no class weights: the training prior, about 2 lede clusters for 1 body among them, is kept;
+    with balanced classes AbMuSu bodies gained 1.45 but AbMuSu ledes lost 0.42, BENCHMARKS.md)."""
+    pairs = [(x, float(item.shape == "lede")) for item in items for x in [shape_signals(item.view)] if x is not None]
+    return fit_logistic(np.array([x for x, _ in pairs]), np.array([[y] for _, y in pairs]))
+
+
+def fit_rows(X: np.ndarray, Y: np.ndarray, idf: dict[str, float], idf_default: float, note: str = "") -> ConceptModel:
+    """A concept model (no shape models) from feature rows ``X`` and level targets ``Y``."""
+    part = fit_logistic(X, Y)
+    return ConceptModel(
+        mean=part.mean, scale=part.scale, coef=part.coef, intercept=part.intercept,
+        idf=idf, idf_default=idf_default, trained_on=note,
+    )
+
+
+def fit_logistic(X: np.ndarray, Y: np.ndarray) -> Logistic:
+    """Standardize the rows ``X`` and fit one logistic regression per column of ``Y`` (fractional targets)."""
+    from sklearn.linear_model import LogisticRegression
+
     mean = X.mean(axis=0)
     scale = X.std(axis=0)
     scale[scale == 0] = 1.0
     Z = (X - mean) / scale
     Z2 = np.vstack([Z, Z])
     coefs, intercepts = [], []
-    for k in range(levels):
+    for k in range(Y.shape[1]):
         # Fractional targets (one of two references) as two weighted rows.
         y = Y[:, k]
         y2 = np.concatenate([np.ones(len(y)), np.zeros(len(y))])
@@ -122,10 +156,7 @@ def fit(items: Sequence[Item], note: str = "", levels: int = LEVELS) -> ConceptM
         clf.fit(Z2[keep], y2[keep], sample_weight=w2[keep])
         coefs.append(clf.coef_[0])
         intercepts.append(float(clf.intercept_[0]))
-    return ConceptModel(
-        mean=mean, scale=scale, coef=np.array(coefs), intercept=np.array(intercepts),
-        idf=idf, idf_default=idf_default, trained_on=note,
-    )
+    return Logistic(mean=mean, scale=scale, coef=np.array(coefs), intercept=np.array(intercepts))
 
 
 def rouge2(system: str, references: Sequence[str], budget: int) -> float:
@@ -138,7 +169,7 @@ def evaluate_items(model: ConceptModel, items: Sequence[Item]) -> dict[str, list
     scores: dict[str, list[float]] = {"lead": [], "whole": [], "fill": []}
     for item in items:
         bigrams, X = bigram_features(item.view, model.idf, model.idf_default)
-        weights = model.weights(X)
+        weights = model.weights(X, item.view)
         refs = item.cluster.references
         scores["lead"].append(rouge2(lead(item.cluster.articles, item.budget), refs, item.budget))
         for mode, fill in (("whole", False), ("fill", True)):
