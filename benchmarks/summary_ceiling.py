@@ -14,11 +14,18 @@ lexical-prior
     (BENCHMARKS.md, "Lexical priors"): per syllable and per bigram, how often a training
     cluster's reference keeps a unit its input has (``ref``), plus the same over body -> lede
     pairs of the training articles (``both``). Training rows get out-of-fold priors.
+shape
+    The article's shape (lede + body or body only) as a model input (BENCHMARKS.md, "Article
+    shape"): interaction features with a cluster's lede share or restated-lede share
+    (``--variants interactions``), and lede-trained / body-trained concept regressions blended by
+    those shares or by a sapo classifier fitted per fold (``classifier``: balanced classes,
+    ``classifier-prior``: the training prior, the shipped mix).
 
-Each takes about 5-10 minutes on 2 cores. Progress goes to stderr, the markdown table to stdout.
+Each takes about 5-13 minutes on 2 cores. Progress goes to stderr, the markdown table to stdout.
 
     .venv/bin/python -m benchmarks.summary_ceiling compression
     .venv/bin/python -m benchmarks.summary_ceiling lexical-prior --variant ref
+    .venv/bin/python -m benchmarks.summary_ceiling shape --variants classifier-prior
 """
 from __future__ import annotations
 
