@@ -624,7 +624,7 @@ class ShapeVariants:
 
 
 SHAPE_ROWS = [
-    ("shipped", "shipped: both shapes, 36 features"),
+    ("shipped", "one regression on both shapes, 36 features (shipped before the shape mix)"),
     ("body-trained", "trained on bodies only"),
     ("lede-trained", "trained on lede + body only"),
     ("x-lede", "+ lede share and position/lede features x lede share"),
@@ -635,8 +635,8 @@ SHAPE_ROWS = [
     ("blend-sapo", "lede-trained and body-trained weights blended by the restated-lede share"),
     ("blend-classifier", "lede-trained and body-trained weights blended by the shape classifier's P(lede)"),
     ("blend-switch", "lede-trained model if the shape classifier's P(lede) >= 0.5, else body-trained"),
-    ("blend-3way", "per article share: no lede-like paragraph -> shipped weights, else blend-classifier"),
-    ("3way-shipped", "as blend-3way, the shipped weights in place of the lede-trained ones"),
+    ("blend-3way", "per article share: no lede-like paragraph -> both-shapes weights, else blend-classifier"),
+    ("3way-shipped", "as blend-3way, the both-shapes weights in place of the lede-trained ones"),
 ]
 SHAPE_SHARES = ("lede", "sapo", "classifier", "switch")
 
