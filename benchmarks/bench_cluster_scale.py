@@ -20,6 +20,12 @@ as a stream delivers them): ms per article and the F1 of ``online_groups``.
 
     .venv/bin/python -m benchmarks.bench_cluster_scale [--sizes 10000,30000,100000] [--days 180] [--clean]
     .venv/bin/python -m benchmarks.bench_cluster_scale --online --sizes 10000,30000
+
+``--write-jsonl FILE`` writes the stream of the first size as JSONL instead (id, title, text,
+source, published), to time the whole command on it, reading and cleaning included:
+
+    .venv/bin/python -m benchmarks.bench_cluster_scale --sizes 100000 --write-jsonl /tmp/stream.jsonl
+    /usr/bin/time -v .venv/bin/bantin cluster /tmp/stream.jsonl --no-summary -o /tmp/events.jsonl
 """
 from __future__ import annotations
 
@@ -137,8 +143,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--days", type=int, default=180)
     parser.add_argument("--clean", action="store_true", help="include clean_article in the timing")
     parser.add_argument("--online", action="store_true", help="time EventClusterer.add (online assignment)")
+    parser.add_argument("--write-jsonl", metavar="FILE", help="write the stream of the first size as JSONL and stop")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.write_jsonl:
+        articles, _ = synthetic_stream(int(args.sizes.split(",")[0]), args.days)
+        with open(args.write_jsonl, "w", encoding="utf-8") as out:
+            for a in articles:
+                record = {"id": a.id, "title": a.title, "text": a.text, "source": a.source,
+                          "published": a.published.isoformat() if a.published else None}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        print(f"wrote {len(articles)} articles to {args.write_jsonl}", file=sys.stderr)
+        return 0
     if args.child:
         row = run_online(args.child, args.days) if args.online else run_one(args.child, args.days, args.clean)
         print(json.dumps(row))

@@ -154,6 +154,7 @@ _DATED_HEADLINE_RE = re.compile(
     r"^(?P<head>.*\w.*?)\s*(\(\s*\d{1,2}/\d{1,2}(/\d{2,4})?(\s*[-,]?\s*\d{1,2}[:h]\d{2})?\s*\)|"
     r"[-–—|]\s*\d{1,2}/\d{1,2}/\d{2,4}(\s*[-,]?\s*\d{1,2}[:h]\d{2})?)\s*$"
 )
+_DATE_TAIL_WORDS = 6  # "| 15/07/2025 - 10:30", "(15/7/2025, 10h30)": the words a date part can add
 _MENU_SEPARATORS_RE = re.compile(r"\s+(?:>|»|›|\||/|•|·|–|-)\s+|\s*[>»›|•·]\s*")
 _STRONG_MENU_SEP_RE = re.compile(r"[>»›]")
 _SECTIONS = frozenset(
@@ -607,6 +608,10 @@ def _is_bullet_headline(line: str, config: CleanConfig) -> bool:
 
 def _is_dated_headline(line: str, config: CleanConfig) -> bool:
     """A headline followed by its date, as related-article lists print them."""
+    # The head has at most max_title_words words and the date part a few more; checking that first
+    # keeps the regex (quadratic on a long line) off paragraphs of body text.
+    if len(line.split()) > config.max_title_words + _DATE_TAIL_WORDS:
+        return False
     match = _DATED_HEADLINE_RE.match(line)
     if not match:
         return False

@@ -53,19 +53,26 @@ def _build_tone_map() -> dict[str, str]:
 
 
 _TONE_MAP = _build_tone_map()
-# The nucleus must end the syllable (no final consonant) and not follow "q" (quý, quả).
-_TONE_RE = re.compile(
-    r"(?<![qQ\w])([^\W\d_]{0,3}?)(" + "|".join(sorted(_TONE_MAP, key=len, reverse=True)) + r")(?!\w)"
-)
+# A new-style nucleus that ends its syllable (no final consonant). The onset in front of it is
+# checked in _fix_tone by looking back from the match: searching for the two-letter nucleus
+# first is ~10x faster than a pattern that tries an onset at every position of the text.
+_TONE_RE = re.compile("(?:" + "|".join(sorted(_TONE_MAP, key=len, reverse=True)) + r")(?!\w)")
+_MAX_ONSET = 3  # letters before the nucleus: "ngh" is the longest Vietnamese onset
 
 
 def _fix_tone(match: re.Match[str]) -> str:
-    onset, nucleus = match.group(1), match.group(2)
-    if onset[-1:].lower() == "q":
-        return match.group(0)
-    if onset and any(_strip_tone(c)[1] for c in onset):
-        return match.group(0)
-    return onset + _TONE_MAP[nucleus]
+    text, start, nucleus = match.string, match.start(), match.group(0)
+    begin = start
+    while begin > 0 and start - begin <= _MAX_ONSET and text[begin - 1].isalpha():
+        begin -= 1
+    onset = text[begin:start]
+    if len(onset) > _MAX_ONSET or (begin > 0 and re.match(r"\w", text[begin - 1])):
+        return nucleus  # a longer word, or letters glued to digits/underscores: not a syllable
+    if onset[-1:].lower() == "q":  # quý, quả: "u" belongs to the onset
+        return nucleus
+    if any(_strip_tone(c)[1] for c in onset):
+        return nucleus
+    return _TONE_MAP[nucleus]
 
 
 def normalize_tones(text: str) -> str:
