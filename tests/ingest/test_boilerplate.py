@@ -217,6 +217,27 @@ def test_outlet_tag_does_not_replace_an_existing_source():
     assert cleaned.text == "Sáng nay, trời mưa."
 
 
+@pytest.mark.parametrize(
+    "credit, source",
+    [
+        ("Theo Tuổi Trẻ", "Tuổi Trẻ"),
+        ("(Theo TTXVN/Vietnam+)", "TTXVN/Vietnam+"),
+        ("Nguồn: VnExpress", "VnExpress"),
+        ("Theo báo Lao Động.", "Lao Động"),
+        ("Theo Hãng tin AFP", "AFP"),
+        ("Minh Anh", ""),  # a reporter's byline names no outlet
+    ],
+)
+def test_closing_credit_line_becomes_the_source_when_missing(credit, source):
+    cleaned = clean_article(Article(text=BODY + "\n" + credit))
+    assert credit not in cleaned.text
+    assert cleaned.source == source
+
+
+def test_closing_credit_line_does_not_replace_an_existing_source():
+    assert clean_article(Article(text=BODY + "\nTheo Tuổi Trẻ", source="Báo Khác")).source == "Báo Khác"
+
+
 def test_header_date_line_becomes_published_when_missing():
     cleaned = clean_article(Article(text="Thứ sáu, 20/05/2016 - 06:33\n" + BODY))
     assert cleaned.published is not None

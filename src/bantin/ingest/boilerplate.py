@@ -11,7 +11,8 @@ and a lost body line is lost for good), so every rule is narrow: a line goes onl
 shape body text does not have (a trailing ``|``, a breadcrumb of short segments, a headline
 ending in a date, a whole line of share buttons ...). Short subheadings and bullet lists that
 end in punctuation stay. A lead starting with an outlet tag, ``(VnMedia) -`` or ``TTO -``, keeps
-its sentence; the tag is removed and becomes the source when the article has none.
+its sentence; the tag is removed and becomes the source when the article has none, as does the
+outlet of a dropped closing credit line (``Theo Tuổi Trẻ``, ``Nguồn: VnExpress``).
 
 Two rules cut inside a line, for bodies stored one article per line (VMDS): a byline glued
 after the last sentence (``... năm tới. NGUYỆT PHƯƠNG``) and a photo caption run into the text
@@ -33,7 +34,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Sequence
 
 from bantin.models import Article
 from bantin.text import normalize_text, split_sentences
@@ -303,7 +304,7 @@ def clean_article(article: Article, config: CleanConfig = DEFAULT_CONFIG) -> Art
         message = "every line was dropped as noise; the article has no body left"
         meta["warnings"] = [*meta.get("warnings", []), message]
         log.warning("%s: %s", article.id, message)
-    source = article.source or result.source
+    source = article.source or result.source or _source_from_credit(result.dropped)
     published = article.published or _date_from_header(result.dropped)
     return article.replace(text=result.text, source=source, published=published, meta=meta)
 
@@ -501,6 +502,29 @@ def _mark_trailing_bylines(lines: list[tuple[int, str]], reasons: list[str | Non
     kept = [index for index, reason in enumerate(reasons) if reason is None]
     while len(kept) > 1 and _is_byline(lines[kept[-1]][1], config):
         reasons[kept.pop()] = BYLINE
+
+
+# "Theo Tuổi Trẻ", "(Theo TTXVN/Vietnam+)", "Nguồn: VnExpress", "Theo báo Lao Động."
+_CREDIT_SOURCE_RE = re.compile(
+    r"^\(?\s*(?:theo|nguồn)\s*:?\s+(?:(?:báo|trang|tạp chí|hãng tin|đài)\s+)?"
+    r"(?P<outlet>[^()\n]{1,40}?)\s*\)?\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def _source_from_credit(dropped: Sequence[DroppedLine]) -> str:
+    """The outlet named by a dropped "Theo X" / "Nguồn: X" credit line ('' when there is none).
+
+    The last such line wins: credits close an article. Only short names starting with a capital
+    or a digit count ("Theo quy định mới" is not a credit and is never dropped as one anyway)."""
+    for item in reversed(dropped):
+        if item.reason not in (BYLINE, BYLINE_TAIL):
+            continue
+        match = _CREDIT_SOURCE_RE.match(item.text.strip())
+        outlet = match.group("outlet").strip() if match else ""
+        if outlet[:1].isupper() or outlet[:1].isdigit():
+            return outlet
+    return ""
 
 
 def _strip_tail_byline(
