@@ -21,8 +21,8 @@ as a stream delivers them): ms per article and the F1 of ``online_groups``.
     .venv/bin/python -m benchmarks.bench_cluster_scale [--sizes 10000,30000,100000] [--days 180] [--clean]
     .venv/bin/python -m benchmarks.bench_cluster_scale --online --sizes 10000,30000
 
-``--write-jsonl FILE`` writes the stream of the first size as JSONL instead (id, title, text,
-source, published), to time the whole command on it, reading and cleaning included:
+``--write-jsonl FILE`` writes the stream of the first size as JSONL instead (``Article.to_dict``),
+to time the whole command on it, reading and cleaning included:
 
     .venv/bin/python -m benchmarks.bench_cluster_scale --sizes 100000 --write-jsonl /tmp/stream.jsonl
     /usr/bin/time -v .venv/bin/bantin cluster /tmp/stream.jsonl --no-summary -o /tmp/events.jsonl
@@ -39,6 +39,7 @@ import sys
 import time
 from datetime import datetime, timedelta, timezone
 
+from bantin.commands._common import dump_json_line
 from bantin.models import Article
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -149,10 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_jsonl:
         articles, _ = synthetic_stream(int(args.sizes.split(",")[0]), args.days)
         with open(args.write_jsonl, "w", encoding="utf-8") as out:
-            for a in articles:
-                record = {"id": a.id, "title": a.title, "text": a.text, "source": a.source,
-                          "published": a.published.isoformat() if a.published else None}
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            for article in articles:
+                dump_json_line(article.to_dict(), out)
         print(f"wrote {len(articles)} articles to {args.write_jsonl}", file=sys.stderr)
         return 0
     if args.child:
