@@ -57,12 +57,18 @@ def test_baselines_group_identical_texts():
         assert groups == [[0, 2], [1, 3]]
 
 
-@pytest.mark.corpus
-def test_pooled_vmds_evaluation_runs():
+@pytest.fixture(scope="module")
+def pooled_vmds():
+    """VMDS pooled once for the module's corpus tests (skips when ../shared is absent)."""
     path = corpus_path("vmds")
     if path is None:
         pytest.skip("VMDS not present under ../shared")
-    articles, gold = clustering.pooled(path)
+    return clustering.pooled(path)
+
+
+@pytest.mark.corpus
+def test_pooled_vmds_evaluation_runs(pooled_vmds):
+    articles, gold = pooled_vmds
     assert len(articles) == 628 and len(set(gold.values())) == 199
     result = clustering.evaluate("bantin", articles, gold, 0.13, "given")
     assert result.scores["n_missing"] == 0
@@ -70,11 +76,8 @@ def test_pooled_vmds_evaluation_runs():
 
 
 @pytest.mark.corpus
-def test_online_assignment_on_pooled_vmds_beats_single_pass():
-    path = corpus_path("vmds")
-    if path is None:
-        pytest.skip("VMDS not present under ../shared")
-    articles, gold = clustering.pooled(path)
+def test_online_assignment_on_pooled_vmds_beats_single_pass(pooled_vmds):
+    articles, gold = pooled_vmds
     result = clustering.evaluate("bantin-online", articles, gold, 0.16, "given", shuffles=2)
     assert result.scores["n_missing"] == 0
     assert result.scores["bcubed_f1"] > 0.9          # single-pass TDT at its oracle threshold: 0.886
