@@ -438,8 +438,6 @@ class LexicalPriors:
 
     def fit(self, train_idx: list[int]) -> tuple[ConceptModel, Priors]:
         """A concept model on the base features + priors; training rows use out-of-fold priors."""
-        from sklearn.linear_model import LogisticRegression
-
         idf, idf_default = train.syllable_idf([self.shapes[s][n] for s in train.SHAPES for n in train_idx])
         inner = {n: k % INNER_FOLDS for k, n in enumerate(train_idx)}
         oof = [self.priors([n for n in train_idx if inner[n] != f]) for f in range(INNER_FOLDS)]
@@ -449,27 +447,14 @@ class LexicalPriors:
                 item = self.shapes[shape][n]
                 bigrams, X = self.features(item, idf, idf_default, oof[inner[n]])
                 xs.append(X)
-                ys.append(train.labels(item, bigrams, 1)[:, 0])
-        X, y = np.vstack(xs), np.concatenate(ys)
-        mean, scale = X.mean(axis=0), X.std(axis=0)
-        scale[scale == 0] = 1.0
-        Z = (X - mean) / scale
-        # Fractional targets as two weighted rows, as train.fit does.
-        target = np.concatenate([np.ones(len(y)), np.zeros(len(y))])
-        weight = np.concatenate([y, 1.0 - y])
-        keep = weight > 0
-        clf = LogisticRegression(C=train.C_REG, max_iter=3000, random_state=train.SEED)
-        clf.fit(np.vstack([Z, Z])[keep], target[keep], sample_weight=weight[keep])
-        model = ConceptModel(mean=mean, scale=scale, coef=clf.coef_.copy(), intercept=clf.intercept_.copy(),
-                             idf=idf, idf_default=idf_default)
+                ys.append(train.labels(item, bigrams, 1))
+        model = train.fit_rows(np.vstack(xs), np.vstack(ys), idf, idf_default)
         return model, self.priors(train_idx)
 
     def score(self, fitted: tuple[ConceptModel, Priors], item: train.Item) -> dict[str, float]:
         model, priors = fitted
         bigrams, X = self.features(item, model.idf, model.idf_default, priors)
-        picked = select_sentences(item.view, bigrams, model.weights(X), item.budget, fill=True, params=model.params)
-        text = build_summary(item.view, picked, item.budget).text
-        return {"fill": train.rouge2(text, item.cluster.references, item.budget)}
+        return {"fill": train.summary_rouge2(item, bigrams, model.weights(X), model.params)}
 
 
 
@@ -614,11 +599,7 @@ class ShapeVariants:
                 weights[name] = ledes * (p * weights["shipped"] + (1 - p) * body) + (1 - ledes) * weights["shipped"]
             else:
                 weights[f"blend-{name}"] = shares[name] * lede + (1 - shares[name]) * body
-        out = {}
-        for key, w in weights.items():
-            picked = select_sentences(item.view, got["bigrams"], w, item.budget, fill=True, params=shipped.params)
-            text = build_summary(item.view, picked, item.budget).text
-            out[key] = train.rouge2(text, item.cluster.references, item.budget)
+        out = {key: train.summary_rouge2(item, got["bigrams"], w, shipped.params) for key, w in weights.items()}
         out.update({f"share-{name}": share for name, share in shares.items()})
         return out
 

@@ -51,10 +51,9 @@ def _logistic(rng, n_in: int, bias: float = 0.0) -> Logistic:
 
 def _model(classifier_bias: float) -> ConceptModel:
     rng = np.random.default_rng(0)
-    both = _logistic(rng, len(FEATURES))
     classifier = Logistic(np.zeros(2), np.ones(2), np.zeros((1, 2)), np.array([classifier_bias]))
     return ConceptModel(
-        mean=both.mean, scale=both.scale, coef=both.coef, intercept=both.intercept, idf={}, idf_default=5.0,
+        both=_logistic(rng, len(FEATURES)), idf={}, idf_default=5.0,
         shape=ShapeModels(body=_logistic(rng, len(FEATURES)), lede=_logistic(rng, len(FEATURES)), classifier=classifier),
     )
 

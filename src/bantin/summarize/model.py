@@ -84,27 +84,19 @@ class ShapeModels:
 
 @dataclass(frozen=True)
 class ConceptModel:
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray  # (levels, features)
-    intercept: np.ndarray  # (levels,)
+    both: Logistic  # trained on both article shapes, one output per level (the top-level coefficients)
     idf: Mapping[str, float]
     idf_default: float
     params: Mapping[str, Any] = field(default_factory=dict)
     trained_on: str = ""
     shape: ShapeModels | None = None
 
-    @property
-    def both(self) -> Logistic:
-        """The regression trained on both article shapes (the top-level coefficients)."""
-        return Logistic(self.mean, self.scale, self.coef, self.intercept)
-
     def weights(self, X: np.ndarray, view: ClusterView | None = None) -> np.ndarray:
         """``W[row, k-1]`` = P(a human summary has the bigram at least k times), non-increasing in k.
 
         With the cluster's ``view`` and a model with ``shape`` models, the shape mix of the module doc."""
         if len(X) == 0:
-            return np.zeros((0, len(self.intercept)))
+            return np.zeros((0, len(self.both.intercept)))
         both = self.both.predict(X)
         if self.shape is None or view is None:
             return np.minimum.accumulate(both, axis=1)
@@ -136,13 +128,11 @@ class ConceptModel:
                 "summarizer model was trained with other features; retrain it with "
                 "`python -m bantin.summarize.train`"
             )
-        both = Logistic.from_dict(data)
         shape = data.get("shape")
         if shape is not None and list(shape["classifier"].get("signals", [])) != list(SHAPE_SIGNALS):
             raise ValueError("summarizer model has other shape signals; retrain it with `python -m bantin.summarize.train`")
         return cls(
-            mean=both.mean, scale=both.scale, coef=both.coef, intercept=both.intercept,
-            idf=dict(data["idf"]), idf_default=float(data["idf_default"]),
+            both=Logistic.from_dict(data), idf=dict(data["idf"]), idf_default=float(data["idf_default"]),
             params=dict(data.get("params", {})), trained_on=str(data.get("trained_on", "")),
             shape=None if shape is None else ShapeModels(
                 body=Logistic.from_dict(shape["body"]), lede=Logistic.from_dict(shape["lede"]),

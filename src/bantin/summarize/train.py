@@ -34,7 +34,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
@@ -129,11 +129,7 @@ def fit_shape_classifier(items: Sequence[Item]) -> Logistic:
 
 def fit_rows(X: np.ndarray, Y: np.ndarray, idf: dict[str, float], idf_default: float, note: str = "") -> ConceptModel:
     """A concept model (no shape models) from feature rows ``X`` and level targets ``Y``."""
-    part = fit_logistic(X, Y)
-    return ConceptModel(
-        mean=part.mean, scale=part.scale, coef=part.coef, intercept=part.intercept,
-        idf=idf, idf_default=idf_default, trained_on=note,
-    )
+    return ConceptModel(both=fit_logistic(X, Y), idf=idf, idf_default=idf_default, trained_on=note)
 
 
 def fit_logistic(X: np.ndarray, Y: np.ndarray) -> Logistic:
@@ -165,6 +161,14 @@ def rouge2(system: str, references: Sequence[str], budget: int) -> float:
     return 100 * score(system, references, budget=budget).rouge2.f
 
 
+def summary_rouge2(
+    item: Item, bigrams: Sequence[tuple[str, str]], weights: np.ndarray, params: Mapping[str, Any], fill: bool = True,
+) -> float:
+    """ROUGE-2 F1 x 100 of the summary selected with concept ``weights`` on ``item``, at its budget."""
+    picked = select_sentences(item.view, bigrams, weights, item.budget, fill=fill, params=params)
+    return rouge2(build_summary(item.view, picked, item.budget).text, item.cluster.references, item.budget)
+
+
 def evaluate_items(model: ConceptModel, items: Sequence[Item]) -> dict[str, list[float]]:
     scores: dict[str, list[float]] = {"lead": [], "whole": [], "fill": []}
     for item in items:
@@ -173,9 +177,7 @@ def evaluate_items(model: ConceptModel, items: Sequence[Item]) -> dict[str, list
         refs = item.cluster.references
         scores["lead"].append(rouge2(lead(item.cluster.articles, item.budget), refs, item.budget))
         for mode, fill in (("whole", False), ("fill", True)):
-            picked = select_sentences(item.view, bigrams, weights, item.budget, fill=fill, params=model.params)
-            text = build_summary(item.view, picked, item.budget).text
-            scores[mode].append(rouge2(text, refs, item.budget))
+            scores[mode].append(summary_rouge2(item, bigrams, weights, model.params, fill=fill))
     return scores
 
 
