@@ -22,6 +22,7 @@ examples:
   bantin evaluate path/to/vmds --no-lede --limit 20 --format markdown
   bantin evaluate my_clusters.jsonl --max-words 120     # generic JSONL: {"id", "articles", "references"}
   bantin evaluate vmds --task cluster                   # event clustering against the gold clusters
+  bantin evaluate realweb --task clean --errors         # cleaning real pages (html/, text/, gold/)
 
 CORPUS is a VMDS folder, an AbMuSu JSONL file, a generic cluster JSONL file, or the shorthand
 'vmds' / 'abmusu' for ../shared/datasets. Scores are ROUGE-1/2/L (syllables, mean over the
@@ -40,7 +41,7 @@ def add_parser(subparsers) -> None:
         formatter_class=HELP_FORMATTER,
     )
     parser.add_argument("corpus", metavar="CORPUS", help="VMDS folder, AbMuSu/generic JSONL, or 'vmds' / 'abmusu'")
-    parser.add_argument("--task", choices=("summary", "cluster"), default="summary", help="what to evaluate (default summary)")
+    parser.add_argument("--task", choices=("summary", "cluster", "clean"), default="summary", help="what to evaluate (default summary)")
     parser.add_argument(
         "--systems", metavar="LIST",
         help="comma-separated: bantin,bantin-strict,lead,lead-1doc,lexrank,textrank,oracle "
@@ -51,6 +52,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--json", metavar="FILE", help="write per-cluster scores and summaries to FILE")
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N clusters")
     parser.add_argument("--format", choices=("text", "markdown"), default="text", help="table format (default text)")
+    parser.add_argument("--errors", action="store_true",
+                        help="--task clean: list each file's lost gold paragraphs and junk lines on stdout")
     if importlib.util.find_spec(CLUSTERING_MODULE) is not None:
         clustering = importlib.import_module(CLUSTERING_MODULE)
         if hasattr(clustering, "add_arguments"):
@@ -62,6 +65,11 @@ def resolve_corpus(name: str) -> Path:
     """A path, or the shorthand 'vmds' / 'abmusu' under ../shared/datasets."""
     from bantin.evaluate.corpora import corpus_path, shared_dir
 
+    if name == "realweb" and not Path(name).exists():
+        path = shared_dir() / "datasets" / "realweb-dev"
+        if not path.is_dir():
+            raise FileNotFoundError(f"corpus 'realweb' not found at {path}; pass its path or set BANTIN_SHARED")
+        return path
     if name in ("vmds", "abmusu") and not Path(name).exists():
         path = corpus_path(name)
         if path is None:
@@ -86,7 +94,56 @@ def run(args: argparse.Namespace) -> int:
             print("bantin: error: cluster evaluation is not available (bantin.evaluate.clustering missing)", file=sys.stderr)
             return 2
         return int(importlib.import_module(CLUSTERING_MODULE).run_cli(args) or 0)
+    if args.task == "clean":
+        return _run_clean(args)
     return _run_summary(args)
+
+
+def _run_clean(args: argparse.Namespace) -> int:
+    from bantin.evaluate.cleaning import (
+        SYSTEMS, evaluate_cleaning, format_table, load_clean_corpus, results_to_json, summarize,
+    )
+
+    systems = None
+    if args.systems:
+        systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+        unknown = [s for s in systems if s not in SYSTEMS]
+        if unknown:
+            print(f"bantin: error: unknown cleaning system(s) {', '.join(unknown)} (use {','.join(SYSTEMS)})",
+                  file=sys.stderr)
+            return 2
+    try:
+        items = load_clean_corpus(args.corpus_path)
+    except ValueError as error:
+        print(f"bantin: error: {error}", file=sys.stderr)
+        return 2
+    if args.limit is not None:
+        items = items[: args.limit]
+
+    def progress(index: int, item) -> None:
+        if index % 10 == 0:
+            print(f"bantin: cleaning inputs {index + 1}-{min(index + 10, len(items))} of {len(items)}", file=sys.stderr)
+
+    results = evaluate_cleaning(items, systems, on_item=progress)
+    print(f"corpus: {args.corpus_path}  inputs: {len(items)}")
+    print("recall = gold body paragraphs kept (>= 90% of syllables in matching 4-grams); "
+          "junk = output syllables not gold text")
+    print(format_table(summarize(results), markdown=args.format == "markdown"))
+    if args.errors:
+        for result in results:
+            if not (result.lost or result.junk_lines or result.error):
+                continue
+            print(f"\n== {result.item.kind} {result.item.name} [{result.system}]")
+            if result.error:
+                print(f"  error: {result.error}")
+            for paragraph in result.lost:
+                print(f"  LOST: {paragraph[:160]}")
+            for line in result.junk_lines:
+                print(f"  JUNK: {line[:160]}")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(results_to_json(results, str(args.corpus_path)), handle, ensure_ascii=False, indent=1)
+    return 1 if any(result.error for result in results) else 0
 
 
 def _run_summary(args: argparse.Namespace) -> int:
