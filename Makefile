@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install dev bench clean
+.PHONY: demo test install dev bench clean serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,11 @@ $(VENV)/.installed-core: $(BIN)/python pyproject.toml
 	touch $@
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install -q -e '.[dev,bench,ilp]'
+	$(BIN)/pip install -q -e '.[dev,bench,ilp,web]'
+	touch $@
+
+$(VENV)/.installed-web: $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q -e '.[web]'
 	touch $@
 
 install: $(VENV)/.installed-core
@@ -27,6 +31,13 @@ demo: install
 
 test: dev
 	$(BIN)/python -m pytest
+
+# the bundled sample in a fresh store, served on http://127.0.0.1:8000/
+SERVE_DB ?= out/serve.db
+serve: $(VENV)/.installed-web
+	mkdir -p $(dir $(SERVE_DB)) && rm -f $(SERVE_DB) $(SERVE_DB)-wal $(SERVE_DB)-shm
+	$(BIN)/bantin ingest examples/ --db $(SERVE_DB)
+	$(BIN)/bantin serve --db $(SERVE_DB)
 
 bench: dev
 	$(BIN)/python -m benchmarks.run

@@ -17,6 +17,8 @@ COMMANDS = {
     "cluster": "bantin.commands.cluster",
     "evaluate": "bantin.commands.evaluate",
     "convert": "bantin.commands.convert",
+    "ingest": "bantin.commands.ingest",
+    "serve": "bantin.commands.serve",
 }
 
 

@@ -150,6 +150,16 @@ class OnlineAssigner:
             for key in keys:
                 buckets.setdefault(key, []).append(index)
 
+    def state(self) -> dict:
+        """What :meth:`restore` needs to continue the stream (the store saves it, pickled)."""
+        return {"df": self._df, "count": self._count, "postings": self._postings,
+                "events": self.events, "assignment": self.assignment}
+
+    def restore(self, state: dict) -> None:
+        """Continue from a :meth:`state` taken with the same config."""
+        self._df, self._count, self._postings = state["df"], state["count"], state["postings"]
+        self.events, self.assignment = state["events"], state["assignment"]
+
     def groups(self) -> list[list[int]]:
         return [list(e.members) for e in self.events]
 

@@ -92,3 +92,13 @@ def normalize_text(text: str) -> str:
 
 def is_nfc(text: str) -> bool:
     return unicodedata.is_normalized("NFC", text)
+
+
+def fold_diacritics(text: str) -> str:
+    """Lower-case ``text`` without tone and vowel marks, ``đ`` as ``d``: ``Đà Nẵng`` -> ``da nang``.
+
+    What people type when they search without a Vietnamese keyboard; the store indexes this form
+    so a query with or without diacritics finds the same articles.
+    """
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -1,0 +1,162 @@
+"""Server-rendered pages in Vietnamese (Jinja2, autoescape on) and the article JSON shapes.
+
+Every page works without JavaScript (none is sent: the CSP forbids scripts). Scraped text is
+only ever inserted escaped; article HTML is never rendered, and a link from an article is live
+only when it is http(s).
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from importlib import resources
+from typing import Any, Callable
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader
+
+from bantin.store import EventFilter, Stored
+
+PAGE = 20
+_HERE = resources.files("bantin.serve")
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(_HERE / "templates")), autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters["ngay"] = format_time
+    env.filters["safe_url"] = safe_url
+    env.globals["query"] = lambda **kw: urlencode({k: v for k, v in kw.items() if v not in (None, "")})
+    return env
+
+
+def format_time(value: str | None) -> str:
+    """ISO time as Vietnamese readers write it: ``15/07/2025 06:45``."""
+    if not value:
+        return "không rõ thời gian"
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{moment:%d/%m/%Y %H:%M}"
+
+
+def safe_url(value: str | None) -> str | None:
+    """The URL when it is http(s), else None (a ``javascript:`` or ``data:`` link is never live)."""
+    if value and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
+
+
+def article_json(stored: Stored) -> dict[str, Any]:
+    from bantin.summarize import article_sentences
+
+    article = stored.article
+    return {**article.to_dict(with_meta=True), "event_id": stored.event_id,
+            "sentences": article_sentences(article)}
+
+
+def hit_json(stored: Stored, q: str) -> dict[str, Any]:
+    article = stored.article
+    return {"id": article.id, "title": article.title, "outlet": article.source, "url": article.url,
+            "published": article.published.isoformat() if article.published else None,
+            "event_id": stored.event_id, "snippet": snippet(article.text, q)}
+
+
+def snippet(text: str, q: str, width: int = 220) -> str:
+    """The part of ``text`` around the first word of ``q`` (compared without diacritics)."""
+    from bantin.text.normalize import fold_diacritics
+
+    flat = " ".join(text.split())
+    folded = fold_diacritics(flat)  # same length as flat: folding maps one character to one
+    words = fold_diacritics(q).split()
+    at = min((i for i in (folded.find(w) for w in words) if i >= 0), default=0)
+    start = max(0, at - width // 3)
+    piece = flat[start:start + width]
+    return ("… " if start else "") + piece + (" …" if start + width < len(flat) else "")
+
+
+TEMPLATES = _environment()
+
+
+def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status)
+
+
+def add_routes(app: FastAPI, store: Callable) -> None:
+    """The pages: feed ``/``, event ``/events/{id}``, article ``/articles/{id}``, search, docs."""
+    app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def feed(request: Request, q: str = "", nguon: str = "", ten: str = "", tu: str = "", den: str = "",
+             it_nhat: str = "1", sap_xep: str = "moi", trang: str = "1") -> HTMLResponse:
+        from bantin.serve.app import _when
+
+        problems = []
+        min_outlets = _number(it_nhat, 1, "Số nguồn tối thiểu", problems)
+        page = _number(trang, 1, "Trang", problems)
+        since = until = None
+        try:
+            since = _when(tu or None, "tu", end=False)
+            until = _when(den or None, "den", end=True)
+        except Exception:  # noqa: BLE001 - HTTPException from _when: shown on the page instead
+            problems.append("Ngày phải có dạng năm-tháng-ngày, ví dụ 2025-07-15.")
+        where = EventFilter(since=since, until=until, outlet=nguon.strip()[:200] or None,
+                            entity=ten.strip()[:200] or None, q=q.strip()[:500] or None,
+                            min_outlets=min_outlets, sort="biggest" if sap_xep == "lon" else "newest")
+        cards, total = store().events(where, PAGE, (page - 1) * PAGE)
+        form = {"q": q, "nguon": nguon, "ten": ten, "tu": tu, "den": den, "it_nhat": it_nhat, "sap_xep": sap_xep}
+        return render("feed.html", cards=cards, total=total, page=page, form=form, problems=problems,
+                      has_next=len(cards) == PAGE, counts=store().counts())
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(event_id: str) -> HTMLResponse:
+        detail = store().event_detail(event_id)
+        if detail is None:
+            return render("missing.html", 404, what="sự kiện", key=event_id)
+        if detail.get("pending"):
+            return render("pending.html", 200, event_id=event_id)
+        return render("event.html", e=detail, groups=_outlet_groups(detail))
+
+    @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str) -> HTMLResponse:
+        stored = store().article(article_id)
+        if stored is None:
+            return render("missing.html", 404, what="bài báo", key=article_id)
+        return render("article.html", a=article_json(stored))
+
+    @app.get("/tim-kiem", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(q: str = "", trang: str = "1") -> HTMLResponse:
+        problems: list[str] = []
+        page = _number(trang, 1, "Trang", problems)
+        hits, total = store().search(q[:500], PAGE, (page - 1) * PAGE) if q.strip() else ([], 0)
+        return render("search.html", q=q, hits=[hit_json(h, q) for h in hits], total=total, page=page,
+                      has_next=len(hits) == PAGE)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return render("docs.html", api=app.openapi())
+
+
+def _number(value: str, default: int, label: str, problems: list[str]) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        problems.append(f"{label} phải là số nguyên dương.")
+        return default
+    if number < 1 or number > 100_000:
+        problems.append(f"{label} phải từ 1 đến 100000.")
+        return default
+    return number
+
+
+def _outlet_groups(detail: dict) -> list[dict[str, Any]]:
+    """Articles as outlets' originals with their copies folded under them."""
+    by_id = {a["id"]: a for a in detail["articles"]}
+    copies: dict[str, list[dict]] = {}
+    for article in detail["articles"]:
+        if article["copy_of"]:
+            copies.setdefault(article["copy_of"], []).append(article)
+    return [{"article": a, "copies": copies.get(a["id"], [])}
+            for a in sorted(detail["articles"], key=lambda a: a["published"] or "~")
+            if not a["copy_of"] or a["copy_of"] not in by_id]
