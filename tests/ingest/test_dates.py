@@ -531,3 +531,39 @@ def test_every_vmds_time_line_parses() -> None:
             assert parse_date(raw) == expected, (path, raw)
             checked += 1
     assert checked >= 600
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("00:36 AM 21/05/2016", vn(2016, 5, 21, 0, 36)),  # a 24-hour clock with a redundant AM
+        ("21/05/2016 | 00:36 AM", vn(2016, 5, 21, 0, 36)),
+        ("21/05/2016 12:30 AM", vn(2016, 5, 21, 0, 30)),
+        ("13:37 21/05.2016", vn(2016, 5, 21, 13, 37)),  # mixed separators
+        ("19/05/201600:00:00(Xem: 732)", vn(2016, 5, 19, 0, 0)),  # year glued to the clock
+        ("19/05/201614:05(Xem: 1.732)", vn(2016, 5, 19, 14, 5)),
+        ("Thứ bảy, 21/5/2016, 13:37 (GMT+", vn(2016, 5, 21, 13, 37)),  # cut: Vietnam time, not UTC
+        ("21/5/2016 13:37 GMT+", vn(2016, 5, 21, 13, 37)),
+        ("21/5/2016 13:37 GMT", datetime(2016, 5, 21, 13, 37, tzinfo=UTC)),  # a named zone is kept
+    ],
+)
+def test_scraped_header_quirks(header: str, expected: datetime) -> None:
+    assert parse_date(header) == expected
+
+
+def test_mixed_separators_need_a_four_digit_year() -> None:
+    assert parse_date("1.5-2016") is None
+    assert parse_date("21/05.16") is None
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [
+        ("13 giờ 28 phút trước", vn(2016, 5, 20, 22, 32)),
+        ("2 giờ 5 phút trước", vn(2016, 5, 21, 9, 55)),
+        ("28 phút trước", vn(2016, 5, 21, 11, 32)),
+        ("1 giờ trước", vn(2016, 5, 21, 11, 0)),
+    ],
+)
+def test_relative_header_with_hours_and_minutes_counts_both_from_the_reference(header: str, expected: datetime) -> None:
+    assert parse_date(header, reference=REF) == expected

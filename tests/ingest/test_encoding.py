@@ -267,3 +267,23 @@ def test_vmds_articles_round_trip(encoding):
         decoded = decode_bytes(encode_legacy(article, encoding))
         assert decoded.encoding == encoding
         assert decoded.text == expected_text(article, encoding)
+
+
+@pytest.mark.parametrize(
+    "viqr, text",
+    [
+        (b"d-i.a phu+o+ng", "địa phương"),
+        (b"D-a` Na(~ng va` DDa` La.t", "Đà Nẵng và Đà Lạt"),
+        (b"Ha` No^.i d-a~ thay d-o^?i", "Hà Nội đã thay đổi"),
+        (b"and-or stand-in", "and-or stand-in"),  # "d-" inside a word is a hyphen
+    ],
+)
+def test_viqr_d_hyphen_is_d_stroke_at_a_syllable_start(viqr, text):
+    assert decode_as(viqr, "viqr") == text
+
+
+def test_viqr_written_with_d_hyphen_is_detected():
+    data = b"Chie^`u qua, tho+`i tie^'t o+? Ha` No^.i d-a~ thay d-o^?i. Ngu+o+`i da^n d-i la`m ve^` muo^.n."
+    decoded = decode_bytes(data)
+    assert decoded.encoding == "viqr"
+    assert decoded.text == "Chiều qua, thời tiết ở Hà Nội đã thay đổi. Người dân đi làm về muộn."

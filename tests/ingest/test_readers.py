@@ -277,3 +277,53 @@ def test_rejections_are_logged_as_warnings_when_no_error_list_is_given(tmp_path,
     path.write_bytes(b"")
     assert read_articles([str(path)]) == []
     assert f"rejected {path}: empty file" in caplog.text
+
+
+def test_a_library_failure_on_one_html_page_is_a_named_rejection_and_the_batch_goes_on(tmp_path, monkeypatch, capsys):
+    import bantin.ingest.readers as readers
+
+    def broken(html):
+        raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+
+    (tmp_path / "a.html").write_text("<html><body><p>Trang.</p></body></html>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Bão số 5 đổ bộ\nSáng nay bão vào đất liền.", encoding="utf-8")
+    monkeypatch.setattr(readers, "extract_html", broken)
+    articles, errors = read(tmp_path)
+    assert [a.id for a in articles] == [str(tmp_path / "b.txt")]
+    [error] = errors
+    assert error.where == str(tmp_path / "a.html")
+    assert "HTML extraction failed" in error.reason and "lxml_html_clean" in error.reason
+
+    code = main(["clean", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert "a.html" in captured.err and "Traceback" not in captured.err
+    assert "Sáng nay bão vào đất liền." in captured.out
+
+
+def test_an_unexpected_failure_inside_any_reader_rejects_that_file_only(tmp_path, monkeypatch):
+    import bantin.ingest.readers as readers
+
+    def crash(path, reporter, config):
+        yield from ()
+        raise RecursionError("maximum recursion depth exceeded")
+
+    (tmp_path / "a.json").write_text('{"text": "Một."}', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Bão số 5 đổ bộ\nSáng nay bão vào đất liền.", encoding="utf-8")
+    monkeypatch.setitem(readers.READERS, ".json", crash)
+    articles, errors = read(tmp_path)
+    assert len(articles) == 1
+    assert errors == [Rejected(str(tmp_path / "a.json"), "cannot read file: RecursionError: maximum recursion depth exceeded")]
+
+
+def test_viqr_inside_json_records_is_decoded(tmp_path):
+    record = {"id": "v1", "title": "Ha` No^.i mu+a lo+'n",
+              "text": "Chie^`u qua, tho+`i tie^'t o+? Ha` No^.i d-a~ thay d-o^?i. Ngu+o+`i da^n d-i la`m ve^` muo^.n."}
+    plain = {"id": "e1", "text": "The river rose 2 m. It's the first flood (since 2010)."}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n" + json.dumps(plain) + "\n", encoding="utf-8")
+    [article, english], errors = read(tmp_path / "a.jsonl")
+    assert errors == []
+    assert article.title == "Hà Nội mưa lớn"
+    assert article.text == "Chiều qua, thời tiết ở Hà Nội đã thay đổi. Người dân đi làm về muộn."
+    assert article.meta["encoding"] == "viqr"
+    assert english.text == plain["text"] and english.meta["encoding"] == "utf-8"

@@ -340,8 +340,10 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "d/m/y",
         re.compile(
-            r"(?<![0-9./\-])(?P<a>[0-9]{1,2})" + _SEP + r"(?P<b>[0-9]{1,2})\s*(?P=sep)\s*(?P<y>[0-9]{4}|[0-9]{2})"
-            r"(?![0-9]|[./\-][0-9])"
+            # The second separator may differ before a four-digit year ("21/05.2016", a CMS
+            # template typo); a four-digit year may touch the clock ("19/05/201600:00:00").
+            r"(?<![0-9./\-])(?P<a>[0-9]{1,2})" + _SEP + r"(?P<b>[0-9]{1,2})\s*(?:(?P=sep)|[/.](?=[0-9]{4}))\s*"
+            r"(?P<y>[0-9]{4}(?=[0-2][0-9]:[0-5][0-9])|(?:[0-9]{4}|[0-9]{2})(?![0-9]|[./\-][0-9]))"
         ),
     ),
     (
@@ -386,6 +388,8 @@ _TIME_RE = re.compile(
 _TZ_RE = re.compile(
     _B + r"(?:(?:gmt|utc)(?:\s*(?P<sign>[+\-])\s*(?P<h>[0-9]{1,2})(?::?(?P<m>[0-9]{2}))?)?|(?P<ict>ict))(?![a-z0-9])"
 )
+# "GMT+" with no digits after it: a header cut short (a scraper's length limit, a lost span).
+_CUT_OFFSET_RE = re.compile(r"\s*[+\-]\s*(?:\)|$)")
 _AFTERNOON_RE = re.compile(_B + r"(?:chieu|toi)" + _E)
 # Vietnamese words that rule out the US month-first reading even next to an AM/PM clock.
 _VIETNAMESE_CONTEXT = re.compile(_B + r"(?:thu|ngay|thang|nam|cap nhat|chu nhat|gio|luc)" + _E)
@@ -398,8 +402,8 @@ def _parse_time(m: re.Match[str]) -> tuple[time, bool, str] | None:
     minute, second = int(minute_s), int(m.group("s") or 0)
     ampm = (m.group("ampm") or "").replace(".", "")
     twelve = ampm in ("am", "pm", "sa", "ch")
-    if twelve and ampm in ("pm", "ch") and 13 <= hour <= 23:
-        twelve = False  # "22:15 PM": a 24-hour clock with a redundant suffix
+    if twelve and (hour == 0 or ampm in ("pm", "ch") and 13 <= hour <= 23):
+        twelve = False  # "22:15 PM", "00:36 AM": a 24-hour clock with a redundant suffix
     elif twelve:
         if not 1 <= hour <= 12:
             return None
@@ -471,7 +475,8 @@ def _readings(name: str, m: re.Match[str], original: str) -> list[tuple[int, int
 
 
 _RELATIVE_HEADER_RE = re.compile(
-    _B + r"(?:(?P<n>[0-9]{1,4})\s+(?P<unit>giay|phut|gio|tieng|ngay|tuan|thang|nam)\s+truoc"
+    _B + r"(?:(?P<n>[0-9]{1,4})\s+(?P<unit>giay|phut|gio|tieng|ngay|tuan|thang|nam)"
+    r"(?:\s+(?P<n2>[0-9]{1,2})\s+(?P<unit2>phut|giay))?\s+truoc"
     r"|hom\s+(?P<day>nay|qua|kia)|(?P<just>vua\s+xong|vua\s+moi|moi\s+day))" + _E
 )
 _SECONDS = {"giay": 1, "phut": 60, "gio": 3600, "tieng": 3600}
@@ -489,8 +494,9 @@ def _parse_relative_header(folded: str, now: datetime) -> ParsedDate | None:
             return ParsedDate(now, "relative", False, True, span)
         if m.group("n"):
             count, unit = int(m.group("n")), m.group("unit")
-            if unit in _SECONDS:
-                return ParsedDate(now - timedelta(seconds=count * _SECONDS[unit]), "relative", False, True, span)
+            if unit in _SECONDS:  # "13 giờ 28 phút trước": both parts count
+                seconds = count * _SECONDS[unit] + int(m.group("n2") or 0) * _SECONDS.get(m.group("unit2") or "", 0)
+                return ParsedDate(now - timedelta(seconds=seconds), "relative", False, True, span)
             if unit in ("ngay", "tuan"):
                 day = now.date() - timedelta(days=count * (7 if unit == "tuan" else 1))
             else:
@@ -613,6 +619,8 @@ def parse_date_detailed(
             tzinfo = VN_TZ
         elif tzm.group("sign"):
             tzinfo = _offset_of(f"{tzm.group('sign')}{int(tzm.group('h')):02d}{tzm.group('m') or '00'}")
+        elif _CUT_OFFSET_RE.match(masked, tzm.end()):
+            tzinfo = VN_TZ  # "(GMT+" cut by the scraper: the page's own zone, not UTC
         else:
             tzinfo = timezone.utc
     tzinfo = tzinfo or VN_TZ

@@ -279,9 +279,9 @@ _VIQR_LETTERS = frozenset({"a(", "a^", "e^", "o^", "o+", "u+"})  # ă â ê ô �
 _VIQR_TOKEN_RE = re.compile(
     r"\\([\\(^+'`?~.dD])"  # escaped mark
     r"|([aeiouyAEIOUY])(?:([(^+])(['`?~.]?)|(['`?~.]))"  # vowel + marks
-    r"|([dD])([dD])"  # đ
+    r"|([dD])(?:[dD]|-(?=[aeiouyAEIOUY]))"  # đ: "dd", or "d-" as many VIQR writers type it
 )
-_VIQR_HINT = re.compile(r"[aeiouyAEIOUY](?:[(^+`~]|['?.][a-zA-Z])|\b[dD][dD][aeiouyAEIOUY]")
+_VIQR_HINT = re.compile(r"[aeiouyAEIOUY](?:[(^+`~]|['?.][a-zA-Z])|\b[dD](?:[dD]|-)[aeiouyAEIOUY]")
 _TRAILING_CLOSERS = ")]}\"»”’,;:!"
 
 
@@ -289,6 +289,9 @@ def _viqr_sub(match: re.Match[str]) -> str:
     if match.group(1) is not None:
         return match.group(1)
     if match.group(6) is not None:
+        hyphen = match.group(0).endswith("-")
+        if hyphen and match.start() and match.string[match.start() - 1].isalpha():  # "and-or": a hyphen
+            return match.group(0)
         return "Đ" if match.group(6) == "D" else "đ"
     vowel = match.group(2)
     vowel_mark = match.group(3) or ""
@@ -526,6 +529,16 @@ def _detect_ascii(raw: str) -> Decoded:
             return _finish(_decode_viqr(raw), "viqr", confidence, ())
         return Decoded(raw, "utf-8", 0.9, notes=("ASCII text",))
     return Decoded(raw, "utf-8", 0.95, notes=("ASCII text",))
+
+
+def looks_like_viqr(text: str) -> bool:
+    """Whether a string already decoded (a JSON field, an ASCII file) is Vietnamese written in VIQR."""
+    return text.isascii() and _detect_ascii(text).encoding == "viqr"
+
+
+def viqr_to_unicode(text: str) -> str:
+    """VIQR mnemonics (``Ha` No^.i``, ``d-`` or ``dd`` for đ) to NFC Vietnamese."""
+    return unicodedata.normalize("NFC", _decode_viqr(text))
 
 
 _UPPER_TONED = frozenset(

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any, Callable, Iterable, Iterator
 
+from bantin.ingest.encoding import looks_like_viqr, viqr_to_unicode
 from bantin.models import Article, Rejected
 from bantin.text import normalize_text
 
@@ -159,6 +160,9 @@ def article_from_record(
     if published is not None and not isinstance(published, str):
         return Rejected(where, f"field 'published' must be a string, got {_json_type(published)}", line)
     article_id = str(raw_id) if raw_id is not None and str(raw_id).strip() else default_id
+    if looks_like_viqr(f"{fields['title']}\n{text}"):  # JSON is UTF-8, but its strings may be VIQR
+        text, fields["title"] = viqr_to_unicode(text), viqr_to_unicode(fields["title"])
+        meta = {**(meta or {}), "encoding": "viqr"}
     return _make_article(
         where, line, text=text, id=article_id, published=published, meta=meta, **fields
     )
@@ -181,7 +185,7 @@ def _iter_path(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator
     if reader is None:
         reporter.reject(path, f"unsupported file type {_extension(path)!r} (use {_known_list()})")
         return
-    yield from reader(path, reporter, config)
+    yield from _guarded(reader, path, reporter, config)
 
 
 def _iter_directory(root: str, reporter: _Reporter, config: ReaderConfig) -> Iterator[Article]:
@@ -204,7 +208,35 @@ def _iter_directory(root: str, reporter: _Reporter, config: ReaderConfig) -> Ite
             if reader is None:
                 reporter.skip(path, f"unsupported file type {_extension(path)!r}")
                 continue
-            yield from reader(path, reporter, config)
+            yield from _guarded(reader, path, reporter, config)
+
+
+def _guarded(
+    reader: Callable[[str, _Reporter, ReaderConfig], Iterator[Article]], path: str, reporter: _Reporter,
+    config: ReaderConfig,
+) -> Iterator[Article]:
+    """The reader's articles; a failure inside it (a library's, or a bug) rejects this file, not the batch.
+
+    The readers report every input problem they know of themselves; this is the last line for
+    what they do not expect (a parser library crashing on a hostile page, a missing optional
+    module), so one file never ends a run with a traceback. The traceback goes to the debug log.
+    """
+    try:
+        yield from reader(path, reporter, config)
+    except ReadError:
+        raise
+    except Exception as error:  # noqa: BLE001 -- reported as a rejection below
+        log.debug("%s: reader failed", path, exc_info=True)
+        reporter.reject(path, f"cannot read file: {_failure(error)}")
+
+
+def _failure(error: BaseException) -> str:
+    """One line naming an unexpected failure: the exception type and message, and the fix for a
+    missing module."""
+    if isinstance(error, ImportError):
+        return f"{error} (reinstall bantin: pip install bantin, which pulls in every module it reads with)"
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0]}" if text else type(error).__name__
 
 
 def _extension(path: str) -> str:
@@ -327,7 +359,12 @@ def _read_html(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator
     decoded = _load_text(path, reporter, config)
     if decoded is None:
         return
-    extracted = extract_html(decoded.text)
+    try:
+        extracted = extract_html(decoded.text)
+    except Exception as error:  # noqa: BLE001 -- a library failure is this page's rejection
+        log.debug("%s: HTML extraction failed", path, exc_info=True)
+        reporter.reject(path, f"HTML extraction failed: {_failure(error)}")
+        return
     if extracted is None or not extracted.get("text", "").strip():
         reporter.reject(path, "no article text found in the HTML page")
         return
