@@ -58,6 +58,5 @@ class Writer:
                 future.set_result(self._ingester.add(records))
             except BaseException as error:  # answered to the request as a 500, logged there
                 future.set_exception(error)
-        self._ingester.refresh()
-        self._ingester.close()
+        self._ingester.close()  # snapshot; events still dirty are refreshed after the next start
         self._store.close()
