@@ -8,7 +8,7 @@ import pytest
 import scipy.sparse as sp
 
 from bantin.cluster import ClusterConfig
-from bantin.cluster.dedup import DedupConfig, _lsh_pairs, _signatures
+from bantin.cluster.dedup import DedupConfig, _lsh_pairs, signatures
 from bantin.cluster.events import _pair_dots, average_linkage, time_factor
 
 
@@ -93,14 +93,14 @@ def test_lsh_pairs_are_the_candidates_of_datasketch_minhash_lsh():
             edited = shingles[rng.random(len(shingles)) < keep]
             extra = rng.integers(0, 2**32, len(shingles) - len(edited), dtype=np.uint64).astype(np.uint32)
             sets.append(np.unique(np.concatenate([edited, extra])))
-    signatures = _signatures(sets, config)
-    got = {(int(p) // len(sets), int(p) % len(sets)) for p in _lsh_pairs(signatures, config)}
+    rows = signatures(sets, config)
+    got = {(int(p) // len(sets), int(p) % len(sets)) for p in _lsh_pairs(rows, config)}
     lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm)
     expected = set()
     for index, shingles in enumerate(sets):
         signature = MinHash(num_perm=config.num_perm, seed=config.seed, hashfunc=int)
         signature.update_batch(shingles.tolist())
-        assert np.array_equal(signature.hashvalues, signatures[index])
+        assert np.array_equal(signature.hashvalues, rows[index])
         expected |= {(other, index) for other in lsh.query(signature)}
         lsh.insert(index, signature)
     assert got == expected

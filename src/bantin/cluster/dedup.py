@@ -151,24 +151,20 @@ def find_duplicates(articles: Sequence[Article], config: DedupConfig | None = No
     """
     config = config or DedupConfig()
     union = _UnionFind(len(articles))
-    by_digest: dict[str, int] = {}
-    sets: list[np.ndarray] = []
-    exact_copy: list[bool] = []
-    stamps = [_days(a.published) for a in articles]
-    for index, article in enumerate(articles):
-        tokens = syllables(f"{article.title}\n{article.text}")
-        first = by_digest.setdefault(_digest(tokens), index)
-        if first != index and _too_far(stamps[first], stamps[index], config.max_days):
-            by_digest[_digest(tokens)] = index  # the next exact copy is compared with this one
-            first = index
+    stamps = [day_stamp(a.published) for a in articles]
+    digests, sets = [], []
+    for article in articles:
+        digest, shingle_set = article_shingles(article, config)
+        digests.append(digest)
+        sets.append(shingle_set)
+    firsts = exact_copy_of(digests, stamps, config.max_days)
+    for index, first in enumerate(firsts):
         if first != index:
             union.union(first, index)
-        exact_copy.append(first != index)
-        sets.append(_shingles(tokens, config.shingle_size))
 
     # an exact copy matches whatever its first matches
-    indexed = np.array([i for i, s in enumerate(sets) if len(s) and not exact_copy[i]], dtype=np.int64)
-    pairs = _lsh_pairs(_signatures([sets[i] for i in indexed], config), config)
+    indexed = np.array([i for i, s in enumerate(sets) if len(s) and firsts[i] == i], dtype=np.int64)
+    pairs = _lsh_pairs(signatures([sets[i] for i in indexed], config), config)
     lo, hi = indexed[pairs // max(len(indexed), 1)], indexed[pairs % max(len(indexed), 1)]
     days = np.array([np.nan if s is None else s for s in stamps], dtype=np.float64)
     if config.max_days is not None:
@@ -186,7 +182,29 @@ def find_duplicates(articles: Sequence[Article], config: DedupConfig | None = No
     return _groups(articles, union)
 
 
-def _signatures(sets: list[np.ndarray], config: DedupConfig) -> np.ndarray:
+def article_shingles(article: Article, config: DedupConfig) -> tuple[str, np.ndarray]:
+    """The digest of the article's syllables (exact copies share it) and its shingle set."""
+    tokens = syllables(f"{article.title}\n{article.text}")
+    return _digest(tokens), _shingles(tokens, config.shingle_size)
+
+
+def exact_copy_of(digests: Sequence[str], stamps: Sequence[float | None], max_days: float | None) -> list[int]:
+    """For each article, the index of the earlier article it is an exact copy of (its own index
+    when none). An exact copy further than ``max_days`` from the first of its digest starts anew:
+    the next copies are compared with it. Articles of different digests never interact, so this
+    runs per digest as well as on the whole batch."""
+    by_digest: dict[str, int] = {}
+    firsts = []
+    for index, digest in enumerate(digests):
+        first = by_digest.setdefault(digest, index)
+        if first != index and _too_far(stamps[first], stamps[index], max_days):
+            by_digest[digest] = index  # the next exact copy is compared with this one
+            first = index
+        firsts.append(first)
+    return firsts
+
+
+def signatures(sets: list[np.ndarray], config: DedupConfig) -> np.ndarray:
     """MinHash signatures (one row per shingle set) from datasketch's ``MinHash``."""
     from datasketch import MinHash  # the one place datasketch is used
 
@@ -207,11 +225,9 @@ def _lsh_pairs(signatures: np.ndarray, config: DedupConfig) -> np.ndarray:
     as inserting and querying it), but bucketed with one sort per band: the LSH object keeps a
     Python dict entry per article and band, ~1 GB for 100k articles.
     """
-    from datasketch import MinHashLSH
-
     n = len(signatures)
     found: list[np.ndarray] = []
-    for start, end in MinHashLSH(threshold=config.threshold, num_perm=config.num_perm).hashranges:
+    for start, end in band_ranges(config):
         band = np.ascontiguousarray(signatures[:, start:end])
         keys = band.view(np.dtype((np.void, band.dtype.itemsize * (end - start)))).ravel()
         order = np.argsort(keys, kind="stable")
@@ -225,7 +241,14 @@ def _lsh_pairs(signatures: np.ndarray, config: DedupConfig) -> np.ndarray:
     return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
-def _days(value: datetime | None) -> float | None:
+def band_ranges(config: DedupConfig) -> list[tuple[int, int]]:
+    """The LSH bands (column ranges of a signature) of datasketch ``MinHashLSH`` for the config."""
+    from datasketch import MinHashLSH
+
+    return list(MinHashLSH(threshold=config.threshold, num_perm=config.num_perm).hashranges)
+
+
+def day_stamp(value: datetime | None) -> float | None:
     value = as_datetime(value)
     return value.timestamp() / 86400.0 if value is not None else None
 
@@ -238,13 +261,15 @@ def _groups(articles: Sequence[Article], union: _UnionFind) -> list[DuplicateGro
     members: dict[int, list[int]] = {}
     for index in range(len(articles)):
         members.setdefault(union.find(index), []).append(index)
-    groups = []
-    for indices in members.values():
-        if len(indices) > 1:
-            indices.sort(key=lambda i: (original_key(articles[i]), i))
-            groups.append(DuplicateGroup(tuple(indices)))
+    groups = [duplicate_group(indices, articles) for indices in members.values() if len(indices) > 1]
     groups.sort(key=lambda g: min(g.members))
     return groups
+
+
+def duplicate_group(indices: Iterable[int], articles) -> DuplicateGroup:
+    """A group of copies (indices; ``articles[i]`` is the article of index ``i``, a sequence or a
+    mapping), original first."""
+    return DuplicateGroup(tuple(sorted(indices, key=lambda i: (original_key(articles[i]), i))))
 
 
 def duplicate_ids(articles: Sequence[Article], groups: Iterable[DuplicateGroup]) -> list[tuple[str, ...]]:

@@ -222,16 +222,7 @@ def candidate_edges(
     n = text.shape[0]
     if n < 2:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
-    postings = np.bincount(text.indices, minlength=text.shape[1])
-    usable = text.copy()
-    usable.data = np.where((postings[usable.indices] >= 2) & (postings[usable.indices] <= config.max_postings),
-                           usable.data, 0).astype(np.float32)
-    usable.eliminate_zeros()
-    from bantin.cluster.features import keep_top_terms
-
-    index = keep_top_terms(usable, config.index_terms)
-    del usable
-    index.data[:] = 1.0
+    index = index_rows(text, np.bincount(text.indices, minlength=text.shape[1]), config)
     index_t = index.T.tocsr()
     # Rows are taken in chunks whose vote matrices hold at most _VOTES_PER_CHUNK entries (an upper
     # bound: the summed posting lengths of each row's index terms), so memory stays flat however
@@ -276,6 +267,20 @@ def candidate_edges(
     return lo[keep], hi[keep], sims[keep]
 
 
+def index_rows(text: sp.csr_matrix, postings: np.ndarray, config: ClusterConfig) -> sp.csr_matrix:
+    """Each row's index terms (value 1.0): its ``index_terms`` heaviest text terms among those
+    whose posting count (units holding the term, over the whole batch) is 2..``max_postings``."""
+    from bantin.cluster.features import keep_top_terms
+
+    usable = text.copy()
+    usable.data = np.where((postings[usable.indices] >= 2) & (postings[usable.indices] <= config.max_postings),
+                           usable.data, 0).astype(np.float32)
+    usable.eliminate_zeros()
+    index = keep_top_terms(usable, config.index_terms)
+    index.data[:] = 1.0
+    return index
+
+
 # Vote entries per chunk of rows in candidate_edges (~16 bytes each while sorting: ~160 MB).
 _VOTES_PER_CHUNK = 10_000_000
 
@@ -288,10 +293,13 @@ def _pair_dots(matrix: sp.csr_matrix, lo: np.ndarray, hi: np.ndarray) -> np.ndar
     sims = np.empty(len(lo), dtype=np.float32)
     step = 10_000
     for s in range(0, len(lo), step):
-        sims[s:s + step] = np.asarray(
-            matrix[lo[s:s + step]].multiply(matrix[hi[s:s + step]]).sum(axis=1)
-        ).ravel()
+        sims[s:s + step] = row_dots(matrix[lo[s:s + step]], matrix[hi[s:s + step]])
     return sims
+
+
+def row_dots(left: sp.csr_matrix, right: sp.csr_matrix) -> np.ndarray:
+    """Dot product of row ``p`` of ``left`` with row ``p`` of ``right`` for every ``p`` (float32)."""
+    return np.asarray(left.multiply(right).sum(axis=1)).ravel()
 
 
 class _Group:

@@ -224,9 +224,23 @@ def _tfidf(counts: sp.csr_matrix, max_terms: int | None, background: Background 
     """Sublinear TF-IDF (IDF from these rows plus ``background``), top ``max_terms`` per row
     kept, L2 rows."""
     counts = counts.tocsr()
-    df_in = np.bincount(counts.indices, minlength=counts.shape[1]).astype(np.float64)
-    weights = idf(df_in, counts.shape[0], background, block).astype(np.float32)
-    weighted = counts.copy()
+    return weigh(counts, term_weights(document_frequency(counts), counts.shape[0], background, block), max_terms)
+
+
+def document_frequency(counts: sp.csr_matrix) -> np.ndarray:
+    """In-batch document frequency of every column (float64; sums over parts of a batch)."""
+    return np.bincount(counts.tocsr().indices, minlength=counts.shape[1]).astype(np.float64)
+
+
+def term_weights(df_in: np.ndarray, n: int, background: Background | None, block: int) -> np.ndarray:
+    """IDF of every column (float32) for a batch of ``n`` documents with document frequencies ``df_in``."""
+    return idf(df_in, n, background, block).astype(np.float32)
+
+
+def weigh(counts: sp.csr_matrix, weights: np.ndarray, max_terms: int | None) -> sp.csr_matrix:
+    """Sublinear TF times ``weights``, top ``max_terms`` per row kept, L2 rows (row by row: a
+    part of a batch gets the rows the whole batch would get, given the batch's weights)."""
+    weighted = counts.tocsr().copy()
     weighted.data = (1.0 + np.log(weighted.data)) * weights[weighted.indices]
     if max_terms:
         weighted = keep_top_terms(weighted, max_terms)
@@ -258,17 +272,30 @@ def article_matrix(
     The kernel rows stack the weighted blocks (see the module docstring); the text rows alone are
     what candidate retrieval indexes.
     """
+    counts = block_counts(articles, weights)
+    n = len(articles)
+    block_weights = [term_weights(document_frequency(c), n, background, b) for b, c in enumerate(counts)]
+    return weigh_blocks(counts, block_weights, weights, max_terms)
+
+
+def block_counts(articles: Sequence[Article], weights: FeatureWeights) -> list[sp.csr_matrix]:
+    """Raw hashed term counts of the blocks of :data:`BLOCKS` (numbers only when weighted)."""
     bodies = [f"{a.title}\n{a.text}" for a in articles]
     titles = [title_text(a) for a in articles]
-    text = _tfidf(_text_vectorizer().transform(bodies), max_terms, background, 0)
-    title = _tfidf(_text_vectorizer().transform(titles), None, background, 1)
-    ents = _tfidf(_entity_vectorizer().transform([a.text for a in articles]), None, background, 2)
-    blocks = [
-        text * np.float32(np.sqrt(weights.text)),
-        title * np.float32(np.sqrt(weights.title)),
-        ents * np.float32(np.sqrt(weights.entities)),
-    ]
+    counts = [_text_vectorizer().transform(bodies), _text_vectorizer().transform(titles),
+              _entity_vectorizer().transform([a.text for a in articles])]
     if weights.numbers:
-        nums = _tfidf(_number_vectorizer().transform([a.text for a in articles]), None, background, 3)
-        blocks.append(nums * np.float32(np.sqrt(weights.numbers)))
+        counts.append(_number_vectorizer().transform([a.text for a in articles]))
+    return [c.tocsr() for c in counts]
+
+
+def weigh_blocks(counts: Sequence[sp.csr_matrix], block_weights: Sequence[np.ndarray], weights: FeatureWeights,
+                 max_terms: int | None) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """(kernel rows, text TF-IDF rows) from :func:`block_counts` and each block's
+    :func:`term_weights`; only the text block is cut to ``max_terms``."""
+    text = weigh(counts[0], block_weights[0], max_terms)
+    scales = (weights.text, weights.title, weights.entities, weights.numbers)
+    blocks = [text * np.float32(np.sqrt(weights.text))]
+    for b in range(1, len(counts)):
+        blocks.append(weigh(counts[b], block_weights[b], None) * np.float32(np.sqrt(scales[b])))
     return sp.hstack(blocks, format="csr", dtype=np.float32), text

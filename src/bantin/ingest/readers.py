@@ -456,30 +456,38 @@ def _read_jsonl_stream(handle: IO[bytes], where: str, reporter: _Reporter, confi
     any_line = False
     for number, raw in enumerate(handle, start=1):
         any_line = True
-        if not raw.strip():
-            continue
-        try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            decoded = _Text(line, "utf-8", 1.0)
-        except UnicodeDecodeError:
-            decoded = _decode(raw, f"{where}:{number}")
-            line = decoded.text
-        problem = _text_problem(line, config, decoded.encoding)
-        if problem:
-            reporter.reject(where, problem, number)
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            reporter.reject(where, f"invalid JSON: {error.msg} (column {error.colno})", number)
-            continue
-        result = article_from_record(record, f"{where}:{number}", where, number, _encoding_meta(decoded))
+        result = article_from_line(raw, where, number, config)
         if isinstance(result, Rejected):
             reporter.reject(result.where, result.reason, result.line)
-        else:
+        elif result is not None:
             yield result
     if not any_line:
         reporter.reject(where, "empty file")
+
+
+def article_from_line(raw: bytes, where: str, number: int,
+                      config: ReaderConfig = DEFAULT_CONFIG) -> Article | Rejected | None:
+    """One JSONL line (bytes, 1-based ``number``) as an article, a rejection, or None when blank.
+
+    The line is decoded as UTF-8 (as JSON requires); a line that is not valid UTF-8 goes through
+    the encoding detector on its own.
+    """
+    if not raw.strip():
+        return None
+    try:
+        line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        decoded = _Text(line, "utf-8", 1.0)
+    except UnicodeDecodeError:
+        decoded = _decode(raw, f"{where}:{number}")
+        line = decoded.text
+    problem = _text_problem(line, config, decoded.encoding)
+    if problem:
+        return Rejected(where, problem, number)
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Rejected(where, f"invalid JSON: {error.msg} (column {error.colno})", number)
+    return article_from_record(record, f"{where}:{number}", where, number, _encoding_meta(decoded))
 
 
 READERS: dict[str, Callable[[str, _Reporter, ReaderConfig], Iterator[Article]]] = {
