@@ -10,7 +10,8 @@ Formats:
 * ``.txt``: the first line is the title when it is short (``ReaderConfig.max_title_words``) and
   has no sentence-final punctuation; the rest is the body. Leading scraper noise (menus, dates)
   is skipped when looking for the title but left in the text for the cleaner.
-* ``.html`` / ``.htm``: main text and title/date/url/site name through trafilatura (offline).
+* ``.html`` / ``.htm``: title, sapo, body, date, url, outlet and author through
+  :mod:`bantin.ingest.html` (DOM extraction; trafilatura when it finds no body).
 * ``.json``: one article object or a list of them; ``.jsonl``: one object per line, streamed.
 * directories: recursive, sorted; files with other extensions are reported as skipped.
 * ``-``: JSONL on stdin.
@@ -369,8 +370,10 @@ def _read_html(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator
         reporter.reject(path, "no article text found in the HTML page")
         return
     meta = _encoding_meta(decoded)
-    if extracted.get("sitename"):
-        meta["sitename"] = extracted["sitename"]
+    for key in ("sitename", "author", "sapo"):
+        if extracted.get(key):
+            meta[key] = extracted[key]
+    meta["html_extractor"] = extracted.get("method", "")
     yield _make_article(
         path, None,
         text=extracted["text"], id=path, title=extracted.get("title") or "",
@@ -380,35 +383,18 @@ def _read_html(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator
 
 
 def extract_html(html: str) -> dict[str, str] | None:
-    """Main text and metadata of an HTML page (trafilatura, no network), or None if no text.
+    """Article text and metadata of an HTML page (:func:`bantin.ingest.html.extract_article`), or None.
 
-    The returned text does not repeat the title as its first line.
+    The text is the sapo then the body paragraphs, one a line; it does not repeat the title.
     """
-    import trafilatura  # wrapped here only; it is a core dependency
+    from bantin.ingest.html import extract_article
 
-    document = trafilatura.bare_extraction(
-        html,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        # Keep the time of day when the page has it (trafilatura's default format drops it).
-        date_extraction_params={"extensive_search": True, "original_date": True,
-                                "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
-    )
-    if document is None:
+    article = extract_article(html)
+    if article is None:
         return None
-    get = document.get if isinstance(document, dict) else lambda key: getattr(document, key, None)
-    text = (get("text") or "").strip()
-    title = (get("title") or "").strip()
-    lines = [line for line in text.split("\n") if line.strip()]
-    if lines and title and normalize_text(lines[0].strip()) == normalize_text(title):
-        lines = lines[1:]
     return {
-        "text": "\n".join(lines),
-        "title": title,
-        "date": get("date") or "",
-        "url": get("url") or "",
-        "sitename": get("sitename") or "",
+        "text": article.text, "title": article.title, "date": article.published, "url": article.url,
+        "sitename": article.source, "author": article.author, "sapo": article.sapo, "method": article.method,
     }
 
 
