@@ -108,6 +108,7 @@ class Event:
     first_published: datetime | None = None
     last_published: datetime | None = None
     summary: Summary | None = None
+    facts: Any = None  # bantin.facts.Facts: entities, timeline, disagreements, additions
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -122,6 +123,9 @@ class Event:
         if self.summary is not None:
             out["summary"] = self.summary.text
             out["sentences"] = [s.to_dict() for s in self.summary.sentences]
+        if self.facts is not None:
+            out.update(self.facts.to_dict())
+            self.facts.mark(out.get("sentences", []))
         return out
 
 

@@ -51,12 +51,25 @@ def summarize_events(events: Sequence[Event], articles: Sequence[Article], max_w
     return out
 
 
+def describe_events(events: Sequence[Event], articles: Sequence[Article],
+                    progress: Progress = _no_progress) -> list[Event]:
+    """Each event with its facts: entities, timeline, disagreements, additions (``bantin.facts``)."""
+    from bantin.facts import describe
+
+    by_id = {a.id: a for a in articles}
+    return [dataclasses.replace(e, facts=describe([by_id[i] for i in e.articles], [list(g) for g in e.duplicates]))
+            for e in progress(events, total=len(events), desc="facts")]
+
+
 def find_events(articles: Sequence[Article], max_words: int | None = 100, config=None,
-                progress: Progress = _no_progress) -> list[Event]:
-    """Group cleaned articles into events and summarize each (``max_words=None``: no summaries)."""
+                progress: Progress = _no_progress, facts: bool = False) -> list[Event]:
+    """Group cleaned articles into events and summarize each (``max_words=None``: no summaries);
+    ``facts=True`` adds each event's entities, timeline and disagreements."""
     from bantin.cluster import cluster_events
 
     events = cluster_events(articles, config)
-    if max_words is None:
-        return events
-    return summarize_events(events, articles, max_words, progress=progress)
+    if max_words is not None:
+        events = summarize_events(events, articles, max_words, progress=progress)
+    if facts:
+        events = describe_events(events, articles, progress=progress)
+    return events

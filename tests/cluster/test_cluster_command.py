@@ -15,7 +15,7 @@ def _write_jsonl(path, articles):
 def test_cli_writes_valid_jsonl_without_summaries(tmp_path, articles):
     feed, out = tmp_path / "feed.jsonl", tmp_path / "events.jsonl"
     _write_jsonl(feed, articles)
-    assert main(["cluster", str(feed), "--no-summary", "-o", str(out)]) == 0
+    assert main(["cluster", str(feed), "--no-summary", "--no-facts", "-o", str(out)]) == 0
     events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(i for e in events for i in e["articles"]) == sorted(a.id for a in articles)
     assert [len(e["articles"]) for e in events] == [3, 2, 2]

@@ -16,7 +16,9 @@ examples:
   cat feed.jsonl | bantin cluster - --max-words 60 --format markdown
 
 Writes one event per line (JSONL): {"id", "title", "articles": [ids], "duplicates": [[original,
-copy, ...], ...], "sources", "first_published", "last_published", "summary", "sentences"}.
+copy, ...], ...], "sources", "first_published", "last_published", "summary", "sentences",
+"entities", "timeline", "disagreements", "additions"} (the last four unless --no-facts; a summary
+sentence stating a value other outlets dispute has "disputed": [{"quantity", "value", "other_values"}]).
 Every input article is in exactly one event (an event may hold a single article); exact and
 near-duplicate copies are always in the same event and count once in the summary. Events are
 sorted by size, then by their latest article (newest first).
@@ -35,6 +37,8 @@ def add_parser(subparsers: Any) -> None:
                         help="output format (default jsonl: one event per line)")
     add_budget_argument(parser)
     parser.add_argument("--no-summary", action="store_true", help="only group, do not summarize")
+    parser.add_argument("--no-facts", action="store_true",
+                        help="leave out entities, timeline, disagreements and additions")
     parser.add_argument("--threshold", type=float, metavar="T",
                         help="average-linkage threshold (default: the tuned ClusterConfig value)")
     parser.add_argument("-o", "--output", metavar="FILE", help="output file (default stdout)")
@@ -58,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
     if not articles:
         print("bantin: error: no article could be read", file=sys.stderr)
         return 1
-    events = find_events(articles, None if args.no_summary else args.max_words, config, progress=progress)
+    events = find_events(articles, None if args.no_summary else args.max_words, config, progress=progress,
+                         facts=not args.no_facts)
     with open_output(args.output) as out:
         write_events(events, articles, args.format, out)
     return 1 if rejected else 0
@@ -72,6 +77,17 @@ def write_events(events: Sequence[Event], articles: Sequence[Article], fmt: str,
         out.write(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=1) + "\n")
     else:
         out.write(render_markdown(events, articles))
+
+
+def _summary_text(event: Event) -> str:
+    """The summary; a sentence stating a disputed value is flagged."""
+    from bantin.facts import disputed
+
+    parts = []
+    for sentence in event.summary.sentences:
+        flag = " *(các nguồn chưa thống nhất)*" if event.facts is not None and disputed(sentence.text, event.facts) else ""
+        parts.append(sentence.text + flag)
+    return " ".join(parts)
 
 
 def render_markdown(events: Sequence[Event], articles: Sequence[Article]) -> str:
@@ -89,7 +105,13 @@ def render_markdown(events: Sequence[Event], articles: Sequence[Article]) -> str
         lines.append("_" + " · ".join(facts) + "_")
         lines.append("")
         if event.summary is not None and event.summary.text:
-            lines += [event.summary.text, ""]
+            lines += [_summary_text(event), ""]
+        if event.facts is not None:
+            from bantin.facts import to_markdown
+
+            numbers = {aid: k for k, aid in enumerate(event.articles, 1)}
+            section = to_markdown(event.facts, numbers).replace("\n## ", "\n### ")
+            lines += [section.replace("## ", "### ", 1) if section.startswith("## ") else section]
         copies = {c: g[0] for g in event.duplicates for c in g[1:]}
         for article_id in event.articles:
             article = by_id[article_id]

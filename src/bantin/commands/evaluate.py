@@ -23,10 +23,14 @@ examples:
   bantin evaluate my_clusters.jsonl --max-words 120     # generic JSONL: {"id", "articles", "references"}
   bantin evaluate vmds --task cluster                   # event clustering against the gold clusters
   bantin evaluate realweb --task clean --errors         # cleaning real pages (html/, text/, gold/)
+  bantin evaluate benchmarks/facts_labels --task facts  # entities, disagreements, timeline on labels
 
 CORPUS is a VMDS folder, an AbMuSu JSONL file, a generic cluster JSONL file, or the shorthand
 'vmds' / 'abmusu' for ../shared/datasets. Scores are ROUGE-1/2/L (syllables, mean over the
 references, x100); every output is cut at the budget (default: mean reference length).
+--task facts takes a labels file or folder (docs/facts-labels.md) instead of a corpus and reads
+the labelled events' articles from ../shared/datasets; scores are given for dev, held-out (every
+third event) and all; --errors lists what was missed and spurious on dev events only.
 """
 
 CLUSTERING_MODULE = "bantin.evaluate.clustering"
@@ -41,7 +45,7 @@ def add_parser(subparsers) -> None:
         formatter_class=HELP_FORMATTER,
     )
     parser.add_argument("corpus", metavar="CORPUS", help="VMDS folder, AbMuSu/generic JSONL, or 'vmds' / 'abmusu'")
-    parser.add_argument("--task", choices=("summary", "cluster", "clean"), default="summary", help="what to evaluate (default summary)")
+    parser.add_argument("--task", choices=("summary", "cluster", "clean", "facts"), default="summary", help="what to evaluate (default summary)")
     parser.add_argument(
         "--systems", metavar="LIST",
         help="comma-separated: bantin,bantin-strict,lead,lead-1doc,lexrank,textrank,oracle "
@@ -96,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
         return int(importlib.import_module(CLUSTERING_MODULE).run_cli(args) or 0)
     if args.task == "clean":
         return _run_clean(args)
+    if args.task == "facts":
+        return _run_facts(args)
     return _run_summary(args)
 
 
@@ -144,6 +150,38 @@ def _run_clean(args: argparse.Namespace) -> int:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(results_to_json(results, str(args.corpus_path)), handle, ensure_ascii=False, indent=1)
     return 1 if any(result.error for result in results) else 0
+
+
+def _run_facts(args: argparse.Namespace) -> int:
+    from bantin.evaluate.facts import evaluate_facts, format_table, load_labels
+
+    try:
+        events = load_labels(args.corpus_path)
+    except (ValueError, KeyError, json.JSONDecodeError) as error:
+        print(f"bantin: error: {args.corpus_path}: cannot read facts labels: {error!r}", file=sys.stderr)
+        return 2
+    if args.limit is not None:
+        events = events[: args.limit]
+    try:
+        result = evaluate_facts(events)
+    except (FileNotFoundError, KeyError, ValueError) as error:
+        print(f"bantin: error: {error}", file=sys.stderr)
+        return 2
+    print(f"labels: {args.corpus_path}  events: {len(events)} (every third, sorted by corpus and cluster, held out)")
+    print(format_table(result["scores"], markdown=args.format == "markdown"))
+    if args.errors:
+        for event in result["events"]:
+            if event["split"] != "dev":
+                continue  # held-out errors are not read: they would tune the rules on the test events
+            print(f"\n== {event['corpus']}/{event['cluster']}")
+            for part in ("entities", "disagreements", "timeline"):
+                for what in ("missed", "spurious"):
+                    if event[part][what]:
+                        print(f"  {part} {what}: {event[part][what]}")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(result, handle, ensure_ascii=False, indent=1)
+    return 0
 
 
 def _run_summary(args: argparse.Namespace) -> int:

@@ -1,0 +1,256 @@
+"""``bantin evaluate LABELS --task facts``: score entities, disagreements and timelines on labels.
+
+Labels (docs/facts-labels.md; benchmarks/facts_labels/*.json) name events of VMDS, AbMuSu-train
+and realweb-dev by (corpus, cluster) and tie every entity mention, disagreement value and
+timeline entry to an exact substring of an article. Events are sorted by (corpus, cluster) and
+every third (index 2, 5, 8 ...) is **held out**: rules are tuned on ``dev`` only.
+
+Matching (a predicted item to a gold one):
+
+* entity: some predicted variant and some gold mention/name are the same after folding and
+  dropping a division prefix (``TP``), or share >= 2/3 of their syllables (F1); scores: recall
+  of salient and of all gold entities, precision of predicted entities, type accuracy on matched
+  gold entities (their best match), split = gold entities matched by 2+ predicted ones, merge =
+  predicted entities matching 2+ gold ones;
+* disagreement: two of its values each share an article with two different gold values;
+  false alarms = predicted disagreements on events labelled without one;
+* timeline: same date string and a shared source article; recall is over gold entries with a
+  full date (YYYY-MM-DD), precision over all predicted entries.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from bantin.evaluate.corpora import load_abmusu, load_vmds, shared_dir
+from bantin.facts import Facts, describe
+from bantin.facts.entities import entity_key
+from bantin.models import Article
+
+SPLITS = ("dev", "heldout")
+MATCH_F1 = 2 / 3  # "Donald Trump" matches "Trump"; "Công an tỉnh Quảng Ninh" does not match "Quảng Ninh"
+
+
+def load_labels(path: str | Path) -> list[dict]:
+    """All labelled events of a file or of every *.json in a folder, sorted by (corpus, cluster),
+    each with its ``split`` (every third held out)."""
+    path = Path(path)
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    events = []
+    for f in files:
+        data = json.loads(f.read_text(encoding="utf-8"))
+        for ev in data.get("events", []):
+            events.append(ev)
+    events.sort(key=lambda e: (e["corpus"], _cluster_order(e["cluster"])))
+    for k, ev in enumerate(events):
+        ev["split"] = "heldout" if k % 3 == 2 else "dev"
+    return events
+
+
+def _cluster_order(cluster: str) -> tuple:
+    m = re.search(r"(\d+)$", cluster)
+    return (int(m.group(1)) if m else 0, cluster)
+
+
+class Corpora:
+    """The three corpora under ``root`` (../shared/datasets), loaded once each on demand."""
+
+    def __init__(self, root: Path | None = None):
+        self.root = root or shared_dir() / "datasets"
+        self.cache: dict[str, dict[str, list[Article]]] = {}
+
+    def articles(self, corpus: str, cluster: str) -> list[Article]:
+        if corpus not in self.cache:
+            self.cache[corpus] = self.load(corpus)
+        try:
+            return self.cache[corpus][cluster]
+        except KeyError:
+            raise KeyError(f"{corpus}: no event {cluster!r}") from None
+
+    def load(self, corpus: str) -> dict[str, list[Article]]:
+        if corpus == "vmds":
+            return {c.id: list(c.articles) for c in load_vmds(self.root / "vmds")}
+        if corpus == "abmusu":
+            return {c.id: list(c.articles) for c in load_abmusu(self.root / "abmusu-train" / "train.jsonl")}
+        if corpus == "realweb":
+            return load_realweb(self.root / "realweb-dev")
+        raise ValueError(f"unknown corpus {corpus!r} (vmds, abmusu or realweb)")
+
+
+def load_realweb(root: Path) -> dict[str, list[Article]]:
+    """realweb-dev events: gold title, sapo + paragraphs, source and publication date per page."""
+    from bantin.ingest.dates import parse_date
+
+    out = {}
+    for ev in json.loads((root / "events.json").read_text(encoding="utf-8")):
+        articles = []
+        for f in ev["files"]:
+            stem = Path(f).stem
+            g = json.loads((root / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
+            text = "\n".join([g.get("sapo", "")] + g["paragraphs"]).strip()
+            published = parse_date(g.get("published") or "")
+            articles.append(Article(text=text, id=stem, title=g["title"], source=g.get("source", ""),
+                                    published=published))
+        out[ev["event"]] = articles
+    return out
+
+
+# -- matching ---------------------------------------------------------------------------------
+
+def _syl(text: str) -> list[str]:
+    return entity_key(text).replace(".", " ").split()
+
+
+def _f1(a: list[str], b: list[str]) -> float:
+    common = sum(min(a.count(w), b.count(w)) for w in set(a))
+    return 2 * common / (len(a) + len(b)) if a and b else 0.0
+
+
+def _names_match(pred: Iterable[str], gold: Iterable[str]) -> bool:
+    pk = {entity_key(p) for p in pred}
+    gk = {entity_key(g) for g in gold}
+    if pk & gk:
+        return True
+    return any(_f1(_syl(p), _syl(g)) >= MATCH_F1 for p in pk for g in gk)
+
+
+def _gold_surfaces(g: dict) -> set[str]:
+    return {g["name"]} | {m["text"] for m in g.get("mentions", [])}
+
+
+def _pred_surfaces(e: dict) -> set[str]:
+    return {e["name"]} | set(e.get("variants", []))
+
+
+@dataclass
+class Counts:
+    """Numerators and denominators summed over events."""
+
+    n: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+
+    def add(self, **kw: float) -> None:
+        for k, v in kw.items():
+            self.n[k] += v
+
+    def ratio(self, num: str, den: str) -> float | None:
+        return self.n[num] / self.n[den] if self.n[den] else None
+
+
+def score_entities(pred: Sequence[dict], gold: Sequence[dict], counts: Counts) -> dict:
+    matches = [[k for k, p in enumerate(pred) if _names_match(_pred_surfaces(p), _gold_surfaces(g))] for g in gold]
+    pred_hits = defaultdict(list)
+    for gi, ks in enumerate(matches):
+        for k in ks:
+            pred_hits[k].append(gi)
+    found = [bool(ks) for ks in matches]
+    salient = [g.get("salient", False) for g in gold]
+    typed = 0
+    for g, ks in zip(gold, matches):
+        if ks:
+            best = max(ks, key=lambda k: _f1(_syl(pred[k]["name"]), _syl(g["name"])))
+            typed += pred[best]["type"] == g["type"]
+    split = sum(len(ks) >= 2 for ks in matches)
+    merged = sum(len(gs) >= 2 for gs in pred_hits.values())
+    counts.add(gold=len(gold), found=sum(found), salient=sum(salient),
+               salient_found=sum(f and s for f, s in zip(found, salient)), pred=len(pred),
+               pred_ok=len(pred_hits), typed=typed, split=split, merged=merged, matched_pred=len(pred_hits))
+    missed = [g["name"] for g, f in zip(gold, found) if not f]
+    wrong = [p["name"] for k, p in enumerate(pred) if k not in pred_hits]
+    return {"missed": missed, "spurious": wrong}
+
+
+def _value_match(pv: dict, gv: dict) -> bool:
+    return bool(set(pv["articles"]) & set(gv["articles"]))
+
+
+def score_disagreements(pred: Sequence[dict], gold: Sequence[dict], has: bool, counts: Counts) -> dict:
+    def matches(p: dict, g: dict) -> bool:
+        pairs = [(i, j) for i, pv in enumerate(p["values"]) for j, gv in enumerate(g["values"]) if _value_match(pv, gv)]
+        return any(i1 != i2 and j1 != j2 for i1, j1 in pairs for i2, j2 in pairs)
+
+    gold_hit = [any(matches(p, g) for p in pred) for g in gold]
+    pred_hit = [any(matches(p, g) for g in gold) for p in pred]
+    counts.add(d_gold=len(gold), d_found=sum(gold_hit), d_pred=len(pred), d_pred_ok=sum(pred_hit),
+               d_quiet_events=0 if has else 1, false_alarms=0 if has else len(pred))
+    return {"missed": [g["quantity"] for g, h in zip(gold, gold_hit) if not h],
+            "spurious": [p["quantity"] + ": " + " / ".join(v["value"] for v in p["values"])
+                         for p, h in zip(pred, pred_hit) if not h]}
+
+
+def score_timeline(pred: Sequence[dict], gold: Sequence[dict], counts: Counts) -> dict:
+    def matches(p: dict, g: dict) -> bool:
+        return p["date"] == g["date"] and bool(set(p["sources"]) & set(g["sources"]))
+
+    full = [g for g in gold if len(g["date"]) == 10]
+    full_hit = [any(matches(p, g) for p in pred) for g in full]
+    pred_hit = [any(matches(p, g) for g in gold) for p in pred]
+    counts.add(t_gold=len(full), t_found=sum(full_hit), t_pred=len(pred), t_pred_ok=sum(pred_hit))
+    return {"missed": [g["date"] for g, h in zip(full, full_hit) if not h],
+            "spurious": [p["date"] for p, h in zip(pred, pred_hit) if not h]}
+
+
+METRICS = (  # name, numerator, denominator, target
+    ("entity recall (salient)", "salient_found", "salient", ">= 0.9"),
+    ("entity recall (all)", "found", "gold", ">= 0.7"),
+    ("entity precision", "pred_ok", "pred", ">= 0.85"),
+    ("type accuracy", "typed", "found", ">= 0.9"),
+    ("split entities", "split", "found", "< 0.05"),
+    ("merged entities", "merged", "matched_pred", "low"),
+    ("disagreement recall", "d_found", "d_gold", ">= 0.6"),
+    ("disagreement precision", "d_pred_ok", "d_pred", ">= 0.7"),
+    ("timeline recall (full dates)", "t_found", "t_gold", ">= 0.7"),
+    ("timeline precision", "t_pred_ok", "t_pred", ">= 0.8"),
+)
+
+
+def evaluate_facts(events: Sequence[dict], corpora: Corpora | None = None,
+                   describe_fn=describe) -> dict[str, Any]:
+    """Scores per split ("dev", "heldout", "all") and per-event errors."""
+    corpora = corpora or Corpora()
+    counts = {s: Counts() for s in (*SPLITS, "all")}
+    per_event = []
+    for ev in events:
+        articles = corpora.articles(ev["corpus"], ev["cluster"])
+        facts: Facts = describe_fn(articles)
+        out = facts.to_dict()
+        report: dict[str, Any] = {"corpus": ev["corpus"], "cluster": ev["cluster"], "split": ev["split"]}
+        for split in (ev["split"], "all"):
+            c = counts[split]
+            first = split != "all"
+            scratch = c if first else c
+            report["entities"] = score_entities(out["entities"], ev.get("entities", []), scratch)
+            report["disagreements"] = score_disagreements(out["disagreements"], ev.get("disagreements", []),
+                                                          bool(ev.get("has_disagreement")), scratch)
+            report["timeline"] = score_timeline(out["timeline"], ev.get("timeline", []), scratch)
+        per_event.append(report)
+    table = {}
+    for split, c in counts.items():
+        row = {name: c.ratio(num, den) for name, num, den, _ in METRICS}
+        row["false alarms (events without disagreement)"] = c.n["false_alarms"]
+        row["events"] = sum(1 for e in events if split == "all" or e["split"] == split)
+        row["events without disagreement"] = c.n["d_quiet_events"]
+        table[split] = row
+    return {"scores": table, "events": per_event}
+
+
+def format_table(scores: dict[str, dict], markdown: bool = False) -> str:
+    names = [m[0] for m in METRICS] + ["false alarms (events without disagreement)"]
+    targets = {m[0]: m[3] for m in METRICS} | {"false alarms (events without disagreement)": "<= 1"}
+    splits = [s for s in (*SPLITS, "all") if s in scores]
+    head = ["metric"] + [f"{s} ({scores[s]['events']} ev)" for s in splits] + ["target"]
+
+    def cell(v):
+        return "-" if v is None else (f"{v:.3f}" if isinstance(v, float) and not v.is_integer() else f"{v:g}")
+
+    rows = [[n] + [cell(scores[s][n]) for s in splits] + [targets[n]] for n in names]
+    if markdown:
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(r) + " |" for r in rows]
+        return "\n".join(lines)
+    widths = [max(len(r[k]) for r in [head] + rows) for k in range(len(head))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in [head] + rows)

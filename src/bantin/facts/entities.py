@@ -1,0 +1,424 @@
+"""People, organisations and places of an event, each once, whatever spelling each outlet used.
+
+Rules, no model (fast enough to run on every event): Vietnamese writes every syllable of a
+person's or place's name with a capital and the first syllable of an organisation's, so
+capitalised runs are the candidates. Around them:
+
+* a title or honorific before a run (``Tổng thống``, ``Bộ trưởng Quốc phòng Nga``, ``ông``)
+  makes it a person and goes to ``role``; a country or province opening the run after a title
+  is cut off into the role (``Nhật Bản Fumio Kishida``);
+* an organisation cue opens an organisation (``Bộ Công an``, ``Công an tỉnh Quảng Ninh``);
+* the gazetteers (``lexicon.places``) and place cues (``tỉnh``, ``sông``, ``tại``) make places;
+  a Vietnamese surname first makes a person;
+* mentions are merged on their folded key, then acronyms onto the names they abbreviate
+  (``HCM``), a single name onto the full name ending with it (``Trump``), and one-letter
+  transliteration variants (``Sergei``/``Sergey``);
+* salience: articles mentioning it, title and lede presence, frequency.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from bantin.facts import lexicon
+from bantin.facts.document import Sent, Token
+from bantin.facts.lexicon import fold
+
+PER, ORG, LOC = "PER", "ORG", "LOC"
+
+# Strength of a type guess: a cue or a gazetteer outweighs a default.
+STRONG, WEAK = 2, 1
+
+_CREDIT_RE = re.compile(r"^(?:theo|ảnh|nguồn|video|clip|đồ họa)\b", re.IGNORECASE)
+_DIVISION_PREFIX = re.compile(r"^(?:tp\.?\s*|thanh pho |tinh |thu do )")
+# A syllable with Vietnamese-only letters or shape; names made only of such syllables and no
+# surname are more often places ("Cát Linh", "Yên Sở") than people.
+_VN_SYLLABLE = re.compile(r"^(?:.*[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ].*"
+                          r"|[bcdghklmnpqrstvx]?h?[aeiouy]{1,3}[cmnpt]?[gh]?)$", re.IGNORECASE)
+_ACRONYM_RE = re.compile(r"^[A-ZĐ]{2,6}$")
+
+
+@dataclass
+class Mention:
+    article: str
+    text: str
+    type: str
+    strength: int
+    role: str | None = None
+    title: bool = False
+    lede: bool = False
+    sentence: tuple[str, int] = ("", -1)
+    end: int = 0  # character offset in the sentence
+
+
+@dataclass
+class Entity:
+    name: str
+    type: str
+    variants: list[str]
+    articles: list[str]
+    role: str | None = None
+    salient: bool = False
+    score: float = 0.0
+    mentions: list[Mention] = field(default_factory=list, repr=False)
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "type": self.type, "variants": self.variants, "role": self.role,
+                "articles": self.articles, "salient": self.salient}
+
+
+def entity_key(name: str) -> str:
+    """Folded name without a division prefix, spelled aliases mapped: what merges mentions."""
+    key = fold(name).replace("-", " ").strip(" .")
+    key = _DIVISION_PREFIX.sub("", key).strip(" .")
+    key = re.sub(r"\s+", " ", key)
+    return lexicon.PLACE_ALIASES.get(key, key)
+
+
+def _match_seq(tokens: Sequence[Token], i: int, phrases: lexicon.Phrases) -> int:
+    """Length of the longest phrase of ``phrases`` at token i (no punctuation inside), or 0."""
+    if tokens[i].lower not in phrases.first:
+        return 0
+    for n in phrases.lengths:
+        if i + n <= len(tokens) and tuple(t.lower for t in tokens[i:i + n]) in phrases.set \
+                and not any(tokens[i + k].gap for k in range(1, n)):
+            return n
+    return 0
+
+
+def _stops(tokens: Sequence[Token], j: int) -> bool:
+    """A function word or a two-word verb at j: a name before it has ended."""
+    t = tokens[j]
+    if t.lower in lexicon.STOP_WORDS:
+        return True
+    return j + 1 < len(tokens) and (t.lower, tokens[j + 1].lower) in lexicon.STOP_PHRASES
+
+
+def _cap_run(tokens: Sequence[Token], i: int) -> int:
+    """End of the run of capitalised tokens starting at i (no punctuation inside)."""
+    j = i
+    while j < len(tokens) and tokens[j].cap and (j == i or not tokens[j].gap):
+        j += 1
+    return j
+
+
+def _span(sent: Sent, i: int, j: int) -> str:
+    return sent.text[sent.tokens[i].start:sent.tokens[j - 1].end]
+
+
+def _place_prefix(tokens: Sequence[Token], i: int, j: int) -> int:
+    """Length of the longest known place opening tokens[i:j] that leaves something after it."""
+    gaz = lexicon.places()
+    for n in range(min(4, j - i - 1), 0, -1):
+        if fold(" ".join(t.text for t in tokens[i:i + n])) in gaz:
+            return n
+    return 0
+
+
+class _Extractor:
+    """Mentions of one event's sentences; ``lowercase`` are words the event writes in lower case."""
+
+    def __init__(self, lowercase: set[str]):
+        self.lowercase = lowercase
+        self.places = lexicon.places()
+        self.mentions: list[Mention] = []
+
+    def add(self, sent: Sent, i: int, j: int, typ: str, strength: int, role: str | None = None) -> None:
+        text = _span(sent, i, j).strip(" .-")
+        if not text or len(text) < 2 or not any(ch.isalpha() for ch in text):
+            return
+        self.mentions.append(Mention(sent.article, text, typ, strength, role, sent.title, sent.lede,
+                                     (sent.article, sent.index), sent.tokens[j - 1].end))
+
+    def sentence(self, sent: Sent) -> None:
+        toks = sent.tokens
+        if not toks or (_CREDIT_RE.match(sent.text) and len(toks) <= 6):
+            return
+        if not sent.title and len(toks) <= 4 and all(t.cap for t in toks) and sent.index > 3:
+            return  # a byline ("Thanh Hà") at the end of an article
+        i = 0
+        while i < len(toks):
+            i = self.at(sent, i)
+
+    def at(self, sent: Sent, i: int) -> int:
+        toks = sent.tokens
+        tok = toks[i]
+        n = _match_seq(toks, i, lexicon.TITLE_TOKENS)
+        if n:
+            honorific = " ".join(t.lower for t in toks[i:i + n]) in lexicon.HONORIFICS
+            if not (honorific and tok.cap and not tok.gap):  # mid-sentence "Anh" is Britain
+                end = self.person_after_title(sent, i, n)
+                return end or i + n
+        if not tok.cap:
+            return i + 1
+        if self.opens_clause(sent, i) and self.sentence_initial_word(toks, i):
+            return i + 1
+        n = _match_seq(toks, i, lexicon.ORG_CUE_TOKENS)
+        if n and toks[i].cap:
+            end = self.organisation(sent, i, n)
+            if end:
+                return end
+        j = _cap_run(toks, i)
+        if j == i + 1 and j < len(toks) and not toks[j].cap and not toks[j].gap \
+                and (tok.gap or not _stops(toks, j)) \
+                and fold(tok.text) not in self.places and fold(tok.text) not in lexicon.KNOWN_ORGS:
+            return i + 1  # "Quốc phòng", "Cứu quốc": the head of a lower-case compound, no name
+        if tok.lower in ("ảnh", "nguồn", "theo") and j < len(toks) and toks[j].gap:
+            return len(toks)  # "Ảnh: Đỗ Tuấn Anh" -- a credit
+        if _is_outlet(tok.text):
+            return j
+        return self.name_run(sent, i, j)
+
+    @staticmethod
+    def opens_clause(sent: Sent, i: int) -> bool:
+        if i == 0:
+            return True
+        before = sent.text[sent.tokens[i - 1].end:sent.tokens[i].start]
+        return any(ch in before for ch in ':"“”‘\'(-–…')
+
+    def sentence_initial_word(self, toks: Sequence[Token], i: int) -> bool:
+        """A capitalised first word that the event otherwise writes in lower case ("Theo", "Trận")."""
+        word = toks[i].lower
+        if fold(word) in self.places or word in lexicon.VN_SURNAMES and _cap_run(toks, i) - i >= 2:
+            return False
+        return word in self.lowercase
+
+    def person_after_title(self, sent: Sent, i: int, n: int) -> int:
+        """A name after the title at i; the words between go to ``role``. Returns the end or 0."""
+        toks = sent.tokens
+        k = i + n
+        limit = min(len(toks), k + 10)
+        while k < limit:
+            t = toks[k]
+            if t.gap and k > i + n:
+                return 0
+            if not t.cap:
+                if _stops(toks, k) or t.text[0].isdigit():
+                    return 0
+                k += 1
+                continue
+            j = _cap_run(toks, k)
+            if j == k + 1 and j < len(toks) and not toks[j].cap and not toks[j].gap and not _stops(toks, j):
+                k = j  # "Quốc phòng": a capitalised word of the role
+                continue
+            cue = _match_seq(toks, k, lexicon.ORG_CUE_TOKENS)
+            if cue and j - k <= cue + 1 and j < len(toks) and not toks[j].gap and not toks[j].cap:
+                k = j
+                continue
+            p = place = _place_prefix(toks, k, j)
+            while k + p < j - 1 and _ACRONYM_RE.match(toks[k + p].text):
+                p += 1  # "thủ lĩnh CNRP Sam Rainsy": the party belongs to the role
+            start = k + p
+            if j - start >= 1 and fold(_span(sent, start, j)) not in self.places:
+                if place:
+                    self.add(sent, k, k + place, LOC, STRONG)
+                title = " ".join(t.lower for t in toks[i:i + n])
+                role = None if title in lexicon.HONORIFICS and start == i + n else _span(sent, i, start)
+                self.add(sent, start, j, PER, STRONG, role)
+                return j
+            return 0
+        return 0
+
+    def organisation(self, sent: Sent, i: int, n: int) -> int:
+        """An organisation opened by the cue at i: capitalised words and the lower-case rest of a
+        compound up to a stop word or punctuation (``Bộ Công an``, ``Sở Giao thông vận tải Hà Nội``)."""
+        toks = sent.tokens
+        j = i + n
+        if j >= len(toks) or toks[j].gap:
+            return 0
+        if not toks[j].cap and _match_seq(toks, j, lexicon.LOC_CUE_TOKENS) == 0:
+            return 0
+        last_cap = j - 1
+        lower_run = 0
+        while j < len(toks) and not toks[j].gap:
+            t = toks[j]
+            if t.cap:
+                lower_run = 0
+                last_cap = j
+            elif _stops(toks, j) and t.lower != "và" or t.text[0].isdigit():
+                break
+            else:
+                lower_run += 1
+                if lower_run > 8:
+                    break
+            j += 1
+        end = j
+        if end - 1 > last_cap and toks[last_cap].cap and last_cap >= i + n:
+            # lower-case words after the last capital: keep a short compound tail ("Công an", "Y tế")
+            tail = end - 1 - last_cap
+            if tail > 2 and any(tok.cap for tok in toks[i + n:last_cap]):
+                end = last_cap + 1
+        while end > i + n and toks[end - 1].lower in lexicon.CONNECTORS:
+            end -= 1
+        if end <= i + n:
+            return 0
+        self.add(sent, i, end, ORG, STRONG)
+        return end
+
+    def name_run(self, sent: Sent, i: int, j: int) -> int:
+        toks = sent.tokens
+        words = [t.text for t in toks[i:j]]
+        text = _span(sent, i, j)
+        key = fold(text)
+        # "Thành phố Hồ Chí Minh": the capitalised division word belongs to the place
+        if toks[i].lower in ("tp", "tp.") and j > i + 1:
+            self.add(sent, i, j, LOC, STRONG)
+            return j
+        if key in lexicon.KNOWN_ORGS:
+            self.add(sent, i, j, ORG, STRONG)
+            return j
+        if key in self.places or entity_key(text) in self.places or lexicon.PLACE_ALIASES.get(entity_key(text)):
+            self.add(sent, i, j, LOC, STRONG)
+            return j
+        p = _place_prefix(toks, i, j)
+        if p and j - (i + p) >= 2:
+            self.add(sent, i, i + p, LOC, STRONG)
+            return self.name_run(sent, i + p, j)
+        if len(words) == 1 and _ACRONYM_RE.match(words[0]):
+            self.add(sent, i, j, ORG, WEAK)
+            return j
+        cue = self.cue_before(toks, i) or self.listed_after(sent, i)
+        if cue == LOC:
+            self.add(sent, i, j, LOC, STRONG)
+        elif words[0].lower() in lexicon.VN_SURNAMES and 2 <= len(words) <= 4:
+            self.add(sent, i, j, PER, STRONG)
+        elif cue == PER:
+            self.add(sent, i, j, PER, STRONG)
+        else:
+            vietnamese = all(_VN_SYLLABLE.match(w) for w in words)
+            self.add(sent, i, j, LOC if vietnamese else PER, WEAK)
+        return j
+
+    def listed_after(self, sent: Sent, i: int) -> str | None:
+        """The type of the name just before in a list ("phố Nguyễn Trãi, Trần Duy Hưng")."""
+        if not self.mentions or i == 0:
+            return None
+        last = self.mentions[-1]
+        if last.sentence != (sent.article, sent.index) or last.strength != STRONG or last.type == ORG:
+            return None
+        between = sent.text[last.end:sent.tokens[i].start]
+        return last.type if re.fullmatch(r"\s*(?:,|-|–|và|hay|hoặc)\s*", between) else None
+
+    @staticmethod
+    def cue_before(toks: Sequence[Token], i: int) -> str | None:
+        if toks[i].gap:
+            return None
+        for n in (2, 1):
+            if i - n >= 0 and _match_seq(toks, i - n, lexicon.LOC_CUE_TOKENS) == n:
+                return LOC
+        return None
+
+
+def _is_outlet(word: str) -> bool:
+    low = word.lower()
+    return low.endswith((".vn", ".net", ".com", ".com.vn")) or low.split("-")[0] in lexicon.OUTLETS
+
+
+def _lowercase_words(sents: Sequence[Sequence[Sent]]) -> set[str]:
+    out = set()
+    for article in sents:
+        for sent in article:
+            for t in sent.tokens:
+                if not t.cap and not t.gap:
+                    out.add(t.text)
+    return out | {"theo", "tại", "trong", "sau", "khi", "ngày", "hôm", "sáng", "chiều", "tối", "đêm",
+                  "hiện", "nhiều", "các", "những", "một", "cũng", "đến", "từ", "với", "về", "trước",
+                  "do", "vì", "để", "nếu", "tuy", "ngoài", "trên", "dưới", "đây", "đó", "này", "lực",
+                  "người", "hai", "ba", "bốn", "năm", "tuy", "nhưng", "và", "mặc", "riêng", "cùng"}
+
+
+def _edit1(a: str, b: str) -> bool:
+    """a and b differ by at most one letter (substitution, insertion or deletion)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:k] + b[k + 1:] == a for k in range(len(b)))
+
+
+def _variants_similar(a: str, b: str) -> bool:
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb) or len(ta) < 2:
+        return False
+    diff = [(x, y) for x, y in zip(ta, tb) if x != y]
+    return len(diff) == 1 and min(len(diff[0][0]), len(diff[0][1])) >= 4 and _edit1(*diff[0])
+
+
+def extract_entities(sents: Sequence[Sequence[Sent]], n_articles: int | None = None) -> list[Entity]:
+    """The event's entities, most salient first (see module doc)."""
+    ex = _Extractor(_lowercase_words(sents))
+    for article in sents:
+        for sent in article:
+            ex.sentence(sent)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in ex.mentions:
+        groups[entity_key(m.text)].append(m)
+    groups = _merge(groups)
+    n = n_articles or len(sents) or 1
+    entities = [_entity(ms, n) for ms in groups.values()]
+    entities.sort(key=lambda e: -e.score)
+    return entities
+
+
+def _type_of(ms: Sequence[Mention]) -> str:
+    votes = Counter()
+    for m in ms:
+        votes[m.type] += m.strength * (3 if m.strength == STRONG else 1)
+    return votes.most_common(1)[0][0]
+
+
+def _merge(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    keys = sorted(groups, key=lambda k: (-len(k.split()), -len(groups[k])))
+    types = {k: _type_of(groups[k]) for k in keys}
+    target: dict[str, str] = {}
+    multi = [k for k in keys if len(k.split()) >= 2]
+    for k in keys:
+        toks = k.split()
+        found = None
+        if len(toks) == 1:
+            word = toks[0]
+            surface = groups[k][0].text
+            if _ACRONYM_RE.match(surface.replace(".", "")):
+                found = next((m for m in multi if "".join(t[0] for t in m.split()) == word), None)
+            if found is None and types[k] == PER or all(m.strength == WEAK for m in groups[k]):
+                cands = [m for m in multi if m.split()[-1] == word and types[m] == PER]
+                if cands:
+                    found = max(cands, key=lambda m: len(groups[m]))
+        if found is None and types[k] != ORG:
+            found = next((m for m in multi if m != k and types[m] == types[k] and m not in target
+                          and _variants_similar(k, m) and len(groups[m]) >= len(groups[k])), None)
+        if found is not None and found != k:
+            target[k] = found
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for k in keys:
+        root = k
+        while root in target:
+            root = target[root]
+        out[root].extend(groups[k])
+    return out
+
+
+def _entity(ms: Sequence[Mention], n_articles: int) -> Entity:
+    typ = _type_of(ms)
+    counts = Counter(m.text for m in ms)
+    full = [v for v in counts if len(v.split()) == max(len(x.split()) for x in counts)]
+    name = max(full, key=lambda v: (counts[v], len(v)))
+    if typ == LOC and name.lower().startswith(("tp ", "tp.")):
+        bare = [v for v in counts if not v.lower().startswith("tp")]
+        name = max(bare, key=lambda v: (len(v.split()), counts[v])) if bare else name
+    articles = list(dict.fromkeys(m.article for m in ms))
+    roles = Counter(m.role for m in ms if m.role)
+    in_title = any(m.title for m in ms)
+    in_lede = any(m.lede for m in ms)
+    share = len(articles) / n_articles
+    score = share + 0.5 * in_title + 0.3 * in_lede + 0.03 * min(len(ms), 10)
+    salient = in_title or (n_articles >= 2 and 2 * len(articles) >= n_articles) or (n_articles == 1 and in_lede)
+    return Entity(name=name, type=typ, variants=list(counts), articles=articles,
+                  role=roles.most_common(1)[0][0] if roles else None, salient=salient, score=score,
+                  mentions=list(ms))

@@ -1,0 +1,80 @@
+"""Dated happenings of an event, relative dates resolved against each article's publication date.
+
+``bantin.ingest.dates.find_dates`` finds and resolves the expressions; a mention becomes an entry
+when it names one day (``ngày 14/7``, ``hôm qua``, ``thứ Hai tuần trước``) or one month; years
+alone and spans (``tuần qua``) are too vague to order a story by. An article without a
+publication date keeps only mentions that carry their own year. Entries of the same date from
+several articles are merged (one happening per date: stories rarely tell two on one day) and
+ordered.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Sequence
+
+from bantin.facts.document import Sent
+from bantin.ingest.dates import find_dates
+
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+# A date inside these phrases is no happening of the story ("sinh ngày 2/3/1980", "hạn đến 5/8")
+_SKIP_BEFORE = re.compile(r"(?:sinh|cập nhật|đăng)\s*(?:ngày|năm)?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    date: str
+    text: str
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"date": self.date, "text": self.text, "sources": list(self.sources)}
+
+
+_DATED_YEAR_RE = re.compile(r"\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}|năm\s+(?:19|20)\d{2}")
+
+
+def _event_year(sents: Sequence[Sequence[Sent]]) -> int | None:
+    """The year of a story whose articles carry no publication date: the latest year written
+    after a month or "năm" (birth years and history come earlier than the news)."""
+    years = [int(_YEAR_RE.search(m).group()) for article in sents for s in article
+             for m in _DATED_YEAR_RE.findall(s.text)]
+    years = [y for y in years if y <= 2035]
+    return max(years) if years else None
+
+
+def build_timeline(sents: Sequence[Sequence[Sent]], published: dict[str, datetime | None]) -> list[Entry]:
+    year = _event_year(sents)
+    found: dict[str, list[tuple[str, str]]] = {}
+    for article in sents:
+        for s in article:
+            if s.title:
+                continue
+            pub = published.get(s.article)
+            pivot = pub if pub is not None else (date(year, 7, 1) if year else None)
+            if pivot is None:
+                continue
+            for m in find_dates(s.text, pivot):
+                if m.kind not in ("day", "month") or _SKIP_BEFORE.search(s.text[:m.span[0]]):
+                    continue
+                if pub is None and not _YEAR_RE.search(m.text) and m.kind == "day" and not _same_year_cue(m.text):
+                    continue
+                if m.kind == "day" and m.start == m.end:
+                    key = m.start.isoformat()
+                elif m.kind == "month" and m.start.day == 1 and _YEAR_RE.search(m.text):
+                    key = m.start.strftime("%Y-%m")
+                else:
+                    continue
+                found.setdefault(key, []).append((s.article, s.text))
+    out = []
+    for key in sorted(found):
+        items = found[key]
+        sources = tuple(dict.fromkeys(a for a, _ in items))
+        out.append(Entry(key, items[0][1], sources))
+    return out
+
+
+def _same_year_cue(text: str) -> bool:
+    """An explicit day/month ("ngày 14/7") is read in the event's year when no publication date."""
+    return bool(re.search(r"\d{1,2}\s*[/-]\s*\d{1,2}|tháng", text))

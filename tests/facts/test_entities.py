@@ -1,0 +1,58 @@
+from datetime import datetime
+
+import pytest
+
+from bantin.facts import describe
+from bantin.facts.document import event_sents
+from bantin.facts.entities import extract_entities
+from bantin.models import Article
+
+
+def entities_of(*texts: str):
+    articles = [Article(text=t, id=f"a{k}") for k, t in enumerate(texts, 1)]
+    return {e.name: e for e in extract_entities(event_sents(articles), len(articles))}
+
+
+def test_title_goes_to_role_and_country_is_cut_off():
+    ents = entities_of("Hôm qua, Tổng thống Mỹ Donald Trump đã gặp Ngoại trưởng Nhật Bản Fumio Kishida.")
+    assert ents["Donald Trump"].type == "PER" and ents["Donald Trump"].role == "Tổng thống Mỹ"
+    assert ents["Fumio Kishida"].type == "PER" and ents["Fumio Kishida"].role == "Ngoại trưởng Nhật Bản"
+    assert ents["Mỹ"].type == "LOC" and ents["Nhật Bản"].type == "LOC"
+
+
+def test_surname_only_mention_merges_into_the_full_name():
+    ents = entities_of("Tổng thống Donald Trump phát biểu tại Washington.", "Ông Trump cho biết sẽ gặp lại.")
+    assert "Trump" not in ents
+    assert set(ents["Donald Trump"].variants) == {"Donald Trump", "Trump"}
+    assert ents["Donald Trump"].articles == ["a1", "a2"]
+
+
+def test_transliteration_and_city_variants_merge():
+    ents = entities_of("Bộ trưởng Quốc phòng Nga Sergei Shoigu tới TP.HCM.",
+                       "Ông Sergey Shoigu đã đến TP Hồ Chí Minh chiều nay.")
+    assert set(ents["Sergei Shoigu"].variants) == {"Sergei Shoigu", "Sergey Shoigu"}
+    hcm = [e for e in ents.values() if "TP.HCM" in e.variants]
+    assert len(hcm) == 1 and "TP Hồ Chí Minh" in hcm[0].variants and hcm[0].type == "LOC"
+
+
+@pytest.mark.parametrize("sentence, name, typ", [
+    ("Bộ Công an cho biết vụ việc đang được điều tra.", "Bộ Công an", "ORG"),
+    ("Công an tỉnh Quảng Ninh đã bắt giữ hai đối tượng.", "Công an tỉnh Quảng Ninh", "ORG"),
+    ("Mưa lớn gây ngập ở huyện Chương Mỹ trong đêm.", "Chương Mỹ", "LOC"),
+    ("Anh Nguyễn Văn Nam bị thương nhẹ.", "Nguyễn Văn Nam", "PER"),
+])
+def test_types_from_cues(sentence, name, typ):
+    ents = entities_of(sentence)
+    assert ents[name].type == typ
+
+
+def test_sentence_initial_common_word_is_no_entity():
+    ents = entities_of("Trận mưa kéo dài cả đêm ở Hà Nội.", "Theo thống kê, trận mưa lớn nhất.")
+    assert set(ents) == {"Hà Nội"}
+
+
+def test_salient_entities_come_first():
+    articles = [Article(text="Ông Lê Văn Ba nói với báo chí tại Hà Nội.", id="a1", title="Lê Văn Ba từ chức"),
+                Article(text="Ông Ba xác nhận tin từ chức. Ông Trần Văn Hai không bình luận.", id="a2")]
+    facts = describe(articles)
+    assert facts.entities[0].name == "Lê Văn Ba" and facts.entities[0].salient
