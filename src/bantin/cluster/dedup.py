@@ -20,6 +20,7 @@ How it works (the only module that imports datasketch):
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import zlib
@@ -241,11 +242,16 @@ def _lsh_pairs(signatures: np.ndarray, config: DedupConfig) -> np.ndarray:
     return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
-def band_ranges(config: DedupConfig) -> list[tuple[int, int]]:
-    """The LSH bands (column ranges of a signature) of datasketch ``MinHashLSH`` for the config."""
+@functools.lru_cache(maxsize=8)
+def band_ranges(config: DedupConfig) -> tuple[tuple[int, int], ...]:
+    """The LSH bands (column ranges of a signature) of datasketch ``MinHashLSH`` for the config.
+
+    Computed once per config: datasketch's parameter search integrates numerically (~50 ms),
+    which dominated dedup of the store's small per-event batches.
+    """
     from datasketch import MinHashLSH
 
-    return list(MinHashLSH(threshold=config.threshold, num_perm=config.num_perm).hashranges)
+    return tuple(MinHashLSH(threshold=config.threshold, num_perm=config.num_perm).hashranges)
 
 
 def day_stamp(value: datetime | None) -> float | None:

@@ -1,8 +1,10 @@
 """The web app: REST API under ``/api``, Vietnamese pages (:mod:`bantin.serve.views`), ``/docs``.
 
-``create_app(db)`` builds a FastAPI app over one store file. Reads run in the request threads,
-each on its own read-only connection (WAL: they never wait for the writer); writes are queued
-to the single :class:`~bantin.serve.writer.Writer`. Routes call the store's verbs, never SQL.
+``create_app(db)`` builds a FastAPI app over one store file. Reads run on the event loop, on a
+read-only connection (WAL: they never wait for the writer): each is one indexed lookup of
+precomputed JSON (well under a millisecond), cheaper than a hop to a thread. Writes are queued
+to the single writer process (:class:`~bantin.serve.writer.Writer`). Routes call the store's
+verbs, never SQL.
 
 Access: reads are open. Writes need ``Authorization: Bearer <BANTIN_TOKEN>`` whenever a token
 is configured, and a token is required (writes refused without one) when the server listens
@@ -103,11 +105,11 @@ def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, max_b
                                 headers={"WWW-Authenticate": "Bearer"})
 
     @app.get("/health", tags=["meta"], summary="Liveness and store counts")
-    def health() -> dict[str, Any]:
+    async def health() -> dict[str, Any]:
         return {"status": "ok", "version": _version(), **store().counts()}
 
     @app.get("/api/events", tags=["events"], summary="Events, newest or biggest first, with filters")
-    def list_events(
+    async def list_events(
         since: str | None = Query(None, description="events still covered on/after this date or time (ISO 8601)"),
         until: str | None = Query(None, description="events that started on/before this date or time (ISO 8601)"),
         outlet: str | None = Query(None, max_length=200, description="only events this outlet covered"),
@@ -127,21 +129,21 @@ def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, max_b
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event: brief with sources, articles, "
              "copies, timeline, entities, disagreements")
-    def get_event(event_id: str) -> dict[str, Any]:
+    async def get_event(event_id: str) -> dict[str, Any]:
         detail = store().event_detail(event_id)
         if detail is None:
             raise HTTPException(404, f"no event {event_id!r}; list them with GET /api/events")
         return detail
 
     @app.get("/api/articles/{article_id:path}", tags=["articles"], summary="One stored article (cleaned text, meta)")
-    def get_article(article_id: str) -> dict[str, Any]:
+    async def get_article(article_id: str) -> dict[str, Any]:
         stored = store().article(article_id)
         if stored is None:
             raise HTTPException(404, f"no article {article_id!r}; find one with GET /api/search?q=")
         return views.article_json(stored)
 
     @app.get("/api/search", tags=["articles"], summary="Full-text search over articles (diacritics optional)")
-    def search(q: str = Query(..., min_length=1, max_length=500), limit: int = Query(20, ge=1, le=PAGE_MAX),
+    async def search(q: str = Query(..., min_length=1, max_length=500), limit: int = Query(20, ge=1, le=PAGE_MAX),
                offset: int = Query(0, ge=0, le=1_000_000)) -> dict[str, Any]:
         hits, total = store().search(q, limit, offset)
         return {"q": q, "total": total, "limit": limit, "offset": offset,
@@ -154,11 +156,14 @@ def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, max_b
                           "same content) are reported as duplicates; a bad record is reported with its position "
                           "and the rest go in.")
     async def post_articles(request: Request) -> JSONResponse:
-        from bantin.store.ingest import records_from_body
+        from bantin.serve.writer import WriterGone
 
         body = await _read_body(request, max_body)
-        records = records_from_body(body)
-        result = await asyncio.wrap_future(app.state.writer.submit(records))
+        try:
+            result = await asyncio.wrap_future(app.state.writer.submit(body))
+        except WriterGone as error:
+            raise HTTPException(503, f"{error}; restart the server and send the batch again "
+                                     "(articles already stored are skipped)") from None
         payload = result.to_dict()
         status = 200 if result.count("rejected") < len(result.outcomes) else 422
         if status == 422:

@@ -88,7 +88,7 @@ def add_routes(app: FastAPI, store: Callable) -> None:
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def feed(request: Request, q: str = "", nguon: str = "", ten: str = "", tu: str = "", den: str = "",
+    async def feed(request: Request, q: str = "", nguon: str = "", ten: str = "", tu: str = "", den: str = "",
              it_nhat: str = "1", sap_xep: str = "moi", trang: str = "1") -> HTMLResponse:
         from bantin.serve.app import _when
 
@@ -110,7 +110,7 @@ def add_routes(app: FastAPI, store: Callable) -> None:
                       has_next=len(cards) == PAGE, counts=store().counts())
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event_page(event_id: str) -> HTMLResponse:
+    async def event_page(event_id: str) -> HTMLResponse:
         detail = store().event_detail(event_id)
         if detail is None:
             return render("missing.html", 404, what="sự kiện", key=event_id)
@@ -119,14 +119,14 @@ def add_routes(app: FastAPI, store: Callable) -> None:
         return render("event.html", e=detail, groups=_outlet_groups(detail))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(article_id: str) -> HTMLResponse:
+    async def article_page(article_id: str) -> HTMLResponse:
         stored = store().article(article_id)
         if stored is None:
             return render("missing.html", 404, what="bài báo", key=article_id)
         return render("article.html", a=article_json(stored))
 
     @app.get("/tim-kiem", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(q: str = "", trang: str = "1") -> HTMLResponse:
+    async def search_page(q: str = "", trang: str = "1") -> HTMLResponse:
         problems: list[str] = []
         page = _number(trang, 1, "Trang", problems)
         hits, total = store().search(q[:500], PAGE, (page - 1) * PAGE) if q.strip() else ([], 0)
@@ -134,7 +134,7 @@ def add_routes(app: FastAPI, store: Callable) -> None:
                       has_next=len(hits) == PAGE)
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
-    def docs() -> HTMLResponse:
+    async def docs() -> HTMLResponse:
         return render("docs.html", api=app.openapi())
 
 

@@ -28,7 +28,7 @@ from bantin.store.sqlite import Store
 
 log = logging.getLogger(__name__)
 
-_STATE = "online-clusterer"
+CLUSTERER_STATE = "online-clusterer"
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ class Ingester:
 
     # ------------------------------------------------------------------ restart
     def _restore(self) -> None:
-        saved = self.store.load_state(_STATE)
+        saved = self.store.load_state(CLUSTERER_STATE)
         seq = 0
         if saved is not None:
             seq, blob = saved
@@ -150,7 +150,7 @@ class Ingester:
         """Save the clusterer's state with the seq of the last article it holds."""
         blob = pickle.dumps(self._assigner.state(), protocol=pickle.HIGHEST_PROTOCOL)
         with self.store.transaction():
-            self.store.save_state(_STATE, self.store.last_seq(), blob)
+            self.store.save_state(CLUSTERER_STATE, self.store.last_seq(), blob)
         self._since_snapshot = 0
 
     def close(self) -> None:
