@@ -19,6 +19,9 @@ from jinja2 import Environment, FileSystemLoader
 from bantin.store import EventFilter, Stored
 
 PAGE = 20
+# entity types of the facts stage, as the page names them
+KINDS = {"PER": "người", "person": "người", "LOC": "nơi chốn", "place": "nơi chốn", "ORG": "tổ chức",
+         "organization": "tổ chức", "name": "tên riêng"}
 _HERE = resources.files("bantin.serve")
 
 
@@ -116,7 +119,8 @@ def add_routes(app: FastAPI, store: Callable) -> None:
             return render("missing.html", 404, what="sự kiện", key=event_id)
         if detail.get("pending"):
             return render("pending.html", 200, event_id=event_id)
-        return render("event.html", e=detail, groups=_outlet_groups(detail))
+        return render("event.html", e=detail, groups=_outlet_groups(detail),
+                      outlet_of={a["id"]: a["outlet"] for a in detail["articles"]}, kinds=KINDS)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     async def article_page(article_id: str) -> HTMLResponse:

@@ -320,7 +320,12 @@ def describe_event(event_id: str, articles: Sequence[Article],
         "first_published": detail["first_published"], "last_published": detail["last_published"],
         "lead": lead,
     }
-    keys = [e["name"] if isinstance(e, dict) else str(e) for e in entities]
+    keys = []
+    for entity in entities:  # the names the feed's entity filter matches (variants too)
+        if isinstance(entity, dict):
+            keys += [entity.get("name", ""), *(entity.get("variants") or [])]
+        else:
+            keys.append(str(entity))
     return card, detail, [k for k in keys if k]
 
 
