@@ -74,7 +74,10 @@ def test_event_detail_has_attributed_brief(client):
     assert event["copies"] == [["tt-bao-1", "bd-bao-3"]]  # the near-copy, original first
     assert [c["article_id"] for c in event["coverage"]] == ["tt-bao-1", "vnx-bao-2", "bd-bao-3"]
     assert any(e["name"] == "Hải Phòng" for e in event["entities"])
-    assert event["disagreements"] == [] and event["timeline"] == []  # until the facts stage fills them
+    # the outlets disagree on the injured (two in one, three in the other): bantin.facts finds it
+    injured = [d for d in event["disagreements"] if "bị thương" in d["quantity"]]
+    assert injured and {v["value"] for v in injured[0]["values"]} == {"2", "3"}
+    assert isinstance(event["timeline"], list) and isinstance(event["additions"], list)
 
 
 def test_unknown_event_and_article_are_404(client):

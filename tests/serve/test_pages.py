@@ -35,6 +35,7 @@ def test_event_page_markers_point_at_source_sentences(client):
     assert f'id="cau-{link.group(2)}"' in article
     assert "bản sao" in page and "<details" in page  # the copy folded under its original
     assert "Diễn biến đưa tin" in page and "Người và nơi chốn" in page
+    assert "Các nguồn nói khác nhau" in page and "số người bị thương" in page
 
 
 def test_hostile_article_is_escaped_everywhere(client):

@@ -120,7 +120,7 @@ def add_routes(app: FastAPI, store: Callable) -> None:
         if detail.get("pending"):
             return render("pending.html", 200, event_id=event_id)
         return render("event.html", e=detail, groups=_outlet_groups(detail),
-                      outlet_of={a["id"]: a["outlet"] for a in detail["articles"]}, kinds=KINDS)
+                      outlet_of={a["id"]: a["outlet"] or a["title"] or "nguồn không rõ" for a in detail["articles"]}, kinds=KINDS)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     async def article_page(article_id: str) -> HTMLResponse:

@@ -38,7 +38,6 @@ class IngestConfig:
     # refresh bounded on a story that runs for weeks (summarizing 60 articles takes ~0.3 s).
     brief_articles: int = 60
     snapshot_every: int = 2000  # articles between clusterer snapshots (replay cost on restart)
-    entities: int = 12  # names kept per event for the page and the entity filter
 
 
 @dataclass
@@ -251,9 +250,12 @@ class Ingester:
 # ---------------------------------------------------------------------- the event's page data
 def describe_event(event_id: str, articles: Sequence[Article],
                    config: IngestConfig) -> tuple[dict, dict, list[str]]:
-    """The feed card, the API detail and the entity keys of one event's articles."""
+    """The feed card, the API detail and the entity keys of one event's articles: copies, the
+    brief with each sentence's source sentences, the facts (entities, timeline, disagreements,
+    additions: :mod:`bantin.facts` through :func:`bantin.pipeline.describe_events`), coverage."""
     from bantin.cluster.dedup import duplicate_ids, find_duplicates
     from bantin.cluster.events import _event as make_event  # the batch path's Event construction
+    from bantin.pipeline import describe_events
     from bantin.summarize import article_sentences, summarize
 
     groups = find_duplicates(articles)
@@ -289,10 +291,11 @@ def describe_event(event_id: str, articles: Sequence[Article],
                     for ref in s.sources]}
                 for n, s in enumerate(summary.sentences, 1)],
         }
-    facts = getattr(event, "facts", None)  # the facts stage's output, when the Event carries it
-    if facts is not None and hasattr(facts, "to_dict"):
-        facts = facts.to_dict()
-    entities = _facts_list(facts, "entities") or _names(articles, config.entities)
+    event = describe_events([event], articles)[0]
+    facts = event.facts.to_dict()
+    if brief is not None:
+        event.facts.mark(brief["sentences"])  # "disputed" on sentences stating a contested value
+    entities = facts["entities"]
     coverage = sorted(
         ({"published": _iso(a.published), "article_id": a.id, "outlet": a.source, "title": a.title,
           "copy_of": copy_of.get(a.id)} for a in articles),
@@ -307,10 +310,10 @@ def describe_event(event_id: str, articles: Sequence[Article],
              "copy_of": copy_of.get(a.id)} for a in articles],
         "copies": [list(g) for g in event.duplicates],
         "coverage": coverage,
-        "timeline": _facts_list(facts, "timeline"),
+        "timeline": facts["timeline"],
         "entities": entities,
-        "disagreements": _facts_list(facts, "disagreements"),
-        "facts": facts,
+        "disagreements": facts["disagreements"],
+        "additions": facts["additions"],
         "updated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     lead = brief["sentences"][0]["text"] if brief else _opening(articles)
@@ -333,29 +336,9 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _facts_list(facts: Any, key: str) -> list:
-    if isinstance(facts, dict) and isinstance(facts.get(key), list):
-        return facts[key]
-    return []
-
-
 def _opening(articles: Sequence[Article], limit: int = 240) -> str:
     text = " ".join(articles[0].text.split()) if articles else ""
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
-
-
-def _names(articles: Sequence[Article], limit: int) -> list[dict[str, Any]]:
-    """Until the facts stage fills ``entities``: proper-noun runs of two or more syllables,
-    ranked by how many articles name them (``bantin.cluster.features.entities``)."""
-    from collections import Counter
-
-    from bantin.cluster.features import entities
-
-    counts: Counter = Counter()
-    for article in articles:
-        counts.update({e for e in entities(f"{article.title}\n{article.text}") if "_" in e})
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [{"name": name.replace("_", " ").title(), "kind": "name", "articles": n} for name, n in ranked]
 
 
 def ingest_paths(store: Store, paths: Sequence[str], config: IngestConfig | None = None,
