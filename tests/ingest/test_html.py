@@ -59,6 +59,8 @@ def test_inter_titles_are_kept_in_place():
         "<figure><img src='a.jpg'><figcaption>Cầu Rồng mới nhìn từ trên cao.</figcaption></figure>",
         "<p>Ảnh: Nguyễn Đông</p>",
         "<p>Cầu Rồng mới nhìn từ trên cao (Ảnh: Nguyễn Đông)</p>",
+        "<p>Cầu Rồng mới nhìn từ trên cao. Ảnh: Nguyễn Đông</p>",
+        "<p>(Dân trí) - Một cây cầu khác ở Quảng Nam cũng vừa được khởi công, với vốn đầu tư 500 tỷ đồng.</p>",
         "<table class='image'><tr><td><img src='a.jpg'></td></tr><tr><td>Cầu Rồng mới nhìn từ trên cao</td></tr></table>",
         "<div align='center'><img src='a.jpg' alt='Cầu Rồng mới nhìn từ trên cao'></div>"
         "<div align='center'><span>Cầu Rồng mới nhìn từ trên cao</span></div>",
@@ -176,3 +178,35 @@ def test_realweb_html_recall_and_junk_beat_trafilatura():
     bantin, trafilatura = scores["bantin"], scores["trafilatura"]
     assert bantin.recall >= 0.97 and bantin.junk_share <= 0.02
     assert bantin.recall - bantin.junk_share >= trafilatura.recall - trafilatura.junk_share + 0.03
+
+
+def test_a_body_cut_in_two_by_an_ad_slot_is_read_whole():
+    body = (f"<div class='wrap'><div class='content'>{paragraphs(BODY[:2])}</div>"
+            "<div class='ad-slot'><a href='/qc'>Quảng cáo</a></div>"
+            f"<div class='content'>{paragraphs(BODY[2:])}</div></div>")
+    assert list(extract_article(page(body)).paragraphs) == BODY
+
+
+def test_text_straight_in_the_body_element_is_read():
+    html = "<html><body>" + "<br>".join(BODY) + "</body></html>"
+    assert list(extract_article(html).paragraphs) == BODY
+
+
+def test_a_summary_box_far_from_the_body_is_not_the_sapo():
+    far = ("<div class='outer'><div><div><div class='box-summary'>Tóm tắt tuần qua: giá vàng tăng, "
+           "chứng khoán giảm và thời tiết nắng nóng kéo dài ở miền Bắc.</div></div></div></div>")
+    body = f"<div class='container'><div class='col-left'><div class='content'>{paragraphs(BODY)}</div></div></div>"
+    article = extract_article(page(body, outside=far))
+    assert article.sapo == "" and list(article.paragraphs) == BODY
+
+
+def test_sapo_without_a_class_is_the_prose_between_headline_and_body():
+    body = f"<div><span>Thứ bảy, 29/3/2025</span></div><h3>{SAPO}</h3><div class='x'>{paragraphs(BODY)}</div>"
+    article = extract_article(page(body))
+    assert article.text.split("\n") == [SAPO, *BODY]
+
+
+def test_class_names_are_not_needed_to_find_the_body():
+    body = f"<div><div>{paragraphs(BODY)}</div></div>"
+    html = page(body).replace(" class='sidebar'", "")
+    assert list(extract_article(html).paragraphs) == BODY

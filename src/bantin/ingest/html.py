@@ -14,14 +14,18 @@ the one module that imports lxml.html). It works on kinds of page noise, not on 
 3. **The article container**: every prose block (``<p>``, or a ``<div>`` holding text directly)
    scores by its length and commas, discounted by the share of it that is link text, and
    passes its score to its parent and half to its grandparent; the best-scoring element is the
-   body (the densest run of prose, as Readability does).
+   body (the densest run of prose, as Readability does), joined by siblings that continue it.
+   Short lines that do not end like sentences (headline lists, menus) score nothing.
 4. **Blocks of the body** in document order, one per block element or ``<br>``. Kept: prose,
    inter-titles (``<h2>``-``<h6>``, or a paragraph all in ``<strong>``/``<b>``) and list items;
-   dropped: link lists, captions (``Ảnh: ...``), date lines, ``(Theo ...)``/``Nguồn:`` credits,
-   ``Xem thêm``/``Tin liên quan`` pointers, the title repeated, and the author line at the end.
-5. **Sapo**: the element whose class says it is the lead (``sapo``, ``lead``, ``description``,
-   ``summary``, ``chapeau``, ``intro``), or the visible paragraph that starts like the page's
-   description; put first, never twice.
+   dropped: link lists, captions (``Ảnh: ...``, ``... Ảnh: AFP``, an image's alt text, the short
+   line under an image), date lines, ``(Theo ...)``/``Nguồn:`` credits, ``Xem thêm``/``Tin liên
+   quan`` pointers, teasers opening with another article's dateline (``(Dân trí) - `` after the
+   lead), the title repeated, and the author and credit lines closing the body.
+5. **Sapo**: the element near the body whose class says it is the lead (``sapo``, ``lead``,
+   ``description``, ``summary``, ``chapeau``, ``intro``), else the prose element between the
+   headline and the body, else the visible paragraph that starts like the page's description;
+   put first, never twice.
 
 When the container yields too little text (:attr:`HtmlConfig.min_words`), trafilatura's
 extraction is used instead (``HtmlArticle.method`` says which one ran).
@@ -59,6 +63,13 @@ class HtmlConfig:
     max_date_line_words: int = 12
     # The first text after an image, this short and with no sentence end, is its caption.
     max_image_caption_words: int = 30
+    # A sibling of the body element joins it when it scores this share of the body (and at
+    # least sibling_min_score, about two paragraphs) with links under sibling_max_link_share
+    # (Readability's 0.2 and 0.25; its floor of 10 is three to four of our paragraph scores,
+    # which drops a two-paragraph tail after an ad slot).
+    sibling_share: float = 0.2
+    sibling_min_score: float = 5.0
+    sibling_max_link_share: float = 0.25
 
 
 DEFAULT_HTML_CONFIG = HtmlConfig()
@@ -126,7 +137,8 @@ _SENTENCE_END = ".!?…\"”»):;"
 _CAPTION_RE = re.compile(
     r"^\s*[\(\[]?\s*(?:ảnh|hình|hình ảnh|video|clip|đồ họa|infographic|nguồn ảnh|photo)(?:\s+minh\s+họa)?\s*[:：]"
     r"|[\(\[]\s*(?:ảnh|hình|photo|nguồn)\s*[:：][^()\[\]]{1,80}[\)\]]\s*$"
-    r"|^\s*[\(\[]?\s*ảnh\s+minh\s+họa\s*[\)\]]?\s*$",
+    r"|^\s*[\(\[]?\s*ảnh\s+minh\s+họa\s*[\)\]]?\s*$"
+    r"|[.!?…]\s*(?:ảnh|photo|nguồn\s+ảnh)\s*[:：]\s*[^.!?:]{1,60}$",  # "... sự kiện. Ảnh: New York Times"
     re.IGNORECASE,
 )
 _CREDIT_RE = re.compile(r"^\s*[\(\[]?\s*(?:theo|nguồn|source)\s*[:：]?\s+\S", re.IGNORECASE)
@@ -136,6 +148,9 @@ _POINTER_RE = re.compile(
     r"theo\s+dõi\s+.{0,40}trên)",
     re.IGNORECASE,
 )
+# "(Dân trí) - ", "(Soha.vn) - ": the dateline that opens an article's first paragraph; further
+# down the page it opens another article's teaser.
+_DATELINE_RE = re.compile(r"^\s*\([^()]{2,30}\)\s*[-–—]\s*\S")
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
 
@@ -160,14 +175,15 @@ def extract_article(html: str, config: HtmlConfig = DEFAULT_HTML_CONFIG) -> Html
         return None
     meta = _metadata(tree)
     _drop_chrome(tree, config)
-    container = _best_container(tree, config)
+    containers = _containers(tree, config)
+    container = containers[0] if len(containers) == 1 else (containers[0].getparent() if containers else None)
     title = meta.get("title") or _visible_title(tree)
     sapo_node, sapo = _find_sapo(tree, container, meta.get("description", ""))
     paragraphs: list[str] = []
     dropped: list[tuple[str, str]] = []
     if container is not None:
         alts: set[str] = set()
-        blocks = list(_blocks(container, skip=sapo_node, alts=alts))
+        blocks = [block for node in containers for block in _blocks(node, skip=sapo_node, alts=alts)]
         paragraphs, dropped = _select(blocks, title, sapo, alts, config)
     words = sum(len(p.split()) for p in paragraphs)
     if words < config.min_words:
@@ -365,42 +381,84 @@ def _prose_chars(node: Any) -> int:
 # --------------------------------------------------------------------------- container
 
 
-def _best_container(tree: Any, config: HtmlConfig) -> Any | None:
+def _containers(tree: Any, config: HtmlConfig) -> list[Any]:
+    """The body element, with the siblings that continue it (a body cut in two by an ad slot)."""
     for node in tree.iter():  # schema.org microdata names the body outright
         if isinstance(node.tag, str) and (node.get("itemprop") or "").strip() == "articleBody":
             if _words(node.text_content()) >= config.min_words:
-                return node
+                return [node]
     scores: dict[Any, float] = {}
-    for node in tree.iter("p", "div", "td", "pre", "blockquote", "section"):
-        text = _own_text(node) if node.tag in ("div", "td", "section") else _clean(node.text_content())
-        if len(text) < 25:
-            continue
-        links = _link_chars(node) if node.tag not in ("div", "td", "section") else 0
-        share = links / max(1, len(_clean(node.text_content())))
-        if share > config.max_link_share:
-            continue
-        score = (1 + text.count(",") + min(len(text) / 100, 3)) * (1 - share)
+    for node in tree.iter("p", "div", "td", "pre", "blockquote", "section", "body"):
         parent = node.getparent()
         if parent is None:
             continue
-        scores[parent] = scores.get(parent, 0.0) + score
-        grand = parent.getparent()
-        if grand is not None:
-            scores[grand] = scores.get(grand, 0.0) + score / 2
+        own = node.tag in ("div", "td", "section", "body")
+        for text, links in (_own_lines(node) if own else [(_clean(node.text_content()), _link_chars(node))]):
+            score = _prose_score(text, links, config)
+            if score:
+                scores[parent] = scores.get(parent, 0.0) + score
+                grand = parent.getparent()
+                if grand is not None:
+                    scores[grand] = scores.get(grand, 0.0) + score / 2
     if not scores:
-        return None
+        return []
     best = max(scores, key=lambda n: scores[n] * (1 - _link_share(n)))
-    return best
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    # Readability's sibling rule: a sibling scoring a fifth of the body, or a plain prose
+    # paragraph beside it, with little link text, is more of the same article.
+    floor = max(config.sibling_min_score, config.sibling_share * scores[best])
+    return [
+        node for node in parent
+        if node is best or (isinstance(node.tag, str) and _link_share(node) < config.sibling_max_link_share and (
+            scores.get(node, 0.0) >= floor
+            or (node.tag == "p" and len(_clean(node.text_content())) >= 80
+                and _clean(node.text_content())[-1:] in _SENTENCE_END)))
+    ]
 
 
-def _own_text(node: Any) -> str:
-    """Text directly inside a div (its own text and the tails of inline children)."""
-    parts = [node.text or ""]
+def _prose_score(text: str, link_chars: int, config: HtmlConfig) -> float:
+    """Readability's paragraph score (1 + commas + length/100 up to 3), discounted by link text.
+
+    Commas are capped by the words (an address "Tầng 16, 17, 18, ..." is a list, not prose);
+    a line that does not end like a sentence counts half, or nothing when it is short (a
+    headline in a list of them, a menu entry): many of those must not outweigh a short body.
+    """
+    if len(text) < 25:
+        return 0.0
+    share = link_chars / len(text)
+    if share > config.max_link_share:
+        return 0.0
+    score = (1 + min(text.count(","), _words(text) / 8) + min(len(text) / 100, 3)) * (1 - share)
+    if text.rstrip()[-1:] not in _SENTENCE_END:
+        score = 0.0 if len(text) < 80 else score / 2
+    return score
+
+
+def _own_lines(node: Any) -> list[tuple[str, int]]:
+    """(text, link characters) of each line directly inside a div: its own text and inline
+    children, cut at <br> and at block children."""
+    lines: list[tuple[str, int]] = []
+    parts, links = [node.text or ""], 0
+
+    def cut() -> None:
+        text = _clean("".join(parts))
+        if text:
+            lines.append((text, links))
+
     for child in node:
-        if isinstance(child.tag, str) and child.tag not in _BLOCK_TAGS:
-            parts.append(child.text_content())
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _BLOCK_TAGS:
+            cut()
+            parts, links = [], 0
+        elif tag:
+            content = child.text_content()
+            parts.append(content)
+            links += len(_clean(content)) if tag == "a" else _link_chars(child)
         parts.append(child.tail or "")
-    return _clean("".join(parts))
+    cut()
+    return lines
 
 
 def _link_chars(node: Any) -> int:
@@ -508,6 +566,8 @@ def _select(blocks: list[_Block], title: str, sapo: str, alts: set[str], config:
             reason = "credit line"
         elif words <= config.max_date_line_words and _is_date_line(text, parse_date_detailed):
             reason = "date line"
+        elif (kept or sapo_n) and _DATELINE_RE.match(text):
+            reason = "teaser of another article (dateline after the lead)"
         if reason:
             dropped.append((reason, text))
         else:
@@ -544,8 +604,16 @@ def _is_author_line(block: _Block, config: HtmlConfig) -> bool:
 
 
 def _find_sapo(tree: Any, container: Any, description: str) -> tuple[Any, str]:
-    """(element, text) of the visible lead paragraph, or (None, "")."""
-    for node in tree.iter():
+    """(element, text) of the visible lead paragraph, or (None, "").
+
+    A lead-named element counts only near the body (within its third ancestor), where a
+    template puts the sapo; a "summary" box elsewhere in the page is something else.
+    """
+    scope = container if container is not None else tree
+    for _ in range(3):
+        if scope.getparent() is not None:
+            scope = scope.getparent()
+    for node in scope.iter():
         if not isinstance(node.tag, str) or node.tag in ("html", "body", "meta") or node is container:
             continue
         if not _SAPO_CLASS_RE.search(_classes(node)):
@@ -553,6 +621,9 @@ def _find_sapo(tree: Any, container: Any, description: str) -> tuple[Any, str]:
         text = _clean(node.text_content())
         if _words(text) >= 8 and text.rstrip()[-1:] in _SENTENCE_END + "." and _link_share(node) < 0.5:
             return node, text
+    lead = _lead_after_title(tree, container)
+    if lead is not None:
+        return lead, _clean(lead.text_content())
     if description:
         wanted = _norm(description)[:60]
         if len(wanted) >= 30:
@@ -563,6 +634,38 @@ def _find_sapo(tree: Any, container: Any, description: str) -> tuple[Any, str]:
                         continue
                     return node, text
     return None, ""
+
+
+def _lead_after_title(tree: Any, container: Any) -> Any | None:
+    """A prose element between the headline (<h1>) and the body: where every template puts the sapo."""
+    if container is None:
+        return None
+    heads = [h for h in tree.iter("h1") if _words(h.text_content()) >= 2]
+    if not heads:
+        return None
+    started = False
+    for node in tree.iter():
+        if node is heads[0]:
+            started = True
+            continue
+        if not started or not isinstance(node.tag, str):
+            continue
+        if node is container:
+            return None
+        if node.tag not in ("p", "h2", "h3", "h4", "div", "strong", "em", "span") or _has_block_child(node):
+            continue
+        text = _clean(node.text_content())
+        if _words(text) >= 15 and text[-1:] in _SENTENCE_END and _link_share(node) < 0.3:
+            return node if not _is_ancestor(node, container) else None
+    return None
+
+
+def _has_block_child(node: Any) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS and c.tag != "br" for c in node)
+
+
+def _is_ancestor(node: Any, other: Any) -> bool:
+    return any(parent is node for parent in other.iterancestors())
 
 
 # --------------------------------------------------------------------------- text
