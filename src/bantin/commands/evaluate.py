@@ -28,6 +28,9 @@ examples:
 CORPUS is a VMDS folder, an AbMuSu JSONL file, a generic cluster JSONL file, or the shorthand
 'vmds' / 'abmusu' for ../shared/datasets. Scores are ROUGE-1/2/L (syllables, mean over the
 references, x100); every output is cut at the budget (default: mean reference length).
+Beside ROUGE, the readability checks (bantin.evaluate.readability) on the same summaries: share
+opening with a lede, with a heading/caption/markup line, an opener cut from its predecessor, a
+quote without speaker, an unanchored "hôm qua" in a summary mixing days, a sentence > 60 syllables.
 --task facts takes a labels file or folder (docs/facts-labels.md) instead of a corpus and reads
 the labelled events' articles from ../shared/datasets; scores are given for dev, held-out (every
 third event) and all; --errors lists what was missed and spurious on dev events only.
@@ -187,6 +190,7 @@ def _run_facts(args: argparse.Namespace) -> int:
 def _run_summary(args: argparse.Namespace) -> int:
     from bantin.evaluate import peers
     from bantin.evaluate.corpora import load_corpus
+    from bantin.evaluate.readability import READABILITY_NOTE, format_readability_table, readability_of_results
     from bantin.evaluate.summaries import (
         DEFAULT_SYSTEMS, IN_SAMPLE_NOTE, available_systems, check_systems, evaluate_summaries, format_table,
         results_to_json,
@@ -234,7 +238,17 @@ def _run_summary(args: argparse.Namespace) -> int:
         print(IN_SAMPLE_NOTE)
     if "oracle" in systems:
         print("note: oracle = greedy extractive ROUGE-2 oracle using the references (a ceiling, not a system)")
+    readable, checks = readability_of_results(results, clusters)
+    print()
+    print("Readability: % of summaries (opens with lede: higher is better; the others: lower is better)")
+    print(format_readability_table(readable, markdown=args.format == "markdown"))
+    print(READABILITY_NOTE)
     if args.json:
+        report = results_to_json(results, str(args.corpus_path), args.max_words)
+        report["readability"] = [r.to_dict() for r in readable]
+        for entry in report["clusters"]:
+            for name, system in entry["systems"].items():
+                system["readability"] = checks[name][entry["id"]].to_dict()
         with open(args.json, "w", encoding="utf-8") as handle:
-            json.dump(results_to_json(results, str(args.corpus_path), args.max_words), handle, ensure_ascii=False, indent=1)
+            json.dump(report, handle, ensure_ascii=False, indent=1)
     return 0
