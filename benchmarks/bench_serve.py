@@ -165,18 +165,43 @@ def build_store(path: str, articles: Sequence[Article], stories: dict[str, int])
 
 
 # --------------------------------------------------------------------------- load
-def _reader(url: str, event_ids: list[str], seconds: float, threads: int, out) -> None:
-    host, port = url.split("//")[1].split(":")
+class _Client:
+    """One keep-alive connection; ``call`` returns the status (0: the connection failed)."""
+
+    def __init__(self, url: str, timeout: float) -> None:
+        host, port = url.split("//")[1].split(":")
+        self._address, self._timeout = (host, int(port)), timeout
+        self._connection = HTTPConnection(*self._address, timeout=timeout)
+
+    def call(self, method: str, path: str, body: bytes | None = None) -> int:
+        try:
+            self._connection.request(method, path, body=body)
+            response = self._connection.getresponse()
+            response.read()
+            return response.status
+        except OSError:
+            self._connection = HTTPConnection(*self._address, timeout=self._timeout)
+            return 0
+
+
+def _in_threads(loop, arguments: list[tuple], out) -> None:
+    """Run ``loop(*args)`` for each args in its own thread; send all their (kind, s, status) rows."""
     results: list[tuple[str, float, int]] = []
-    lock = threading.Lock()
+    workers = [threading.Thread(target=lambda a=a: results.extend(loop(*a))) for a in arguments]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    out.send(results)
+
+
+def _reader(url: str, event_ids: list[str], seconds: float, threads: int, out) -> None:
     stop = time.perf_counter() + seconds
 
-    def loop(seed: int) -> None:
-        rng = random.Random(seed)
-        connection = HTTPConnection(host, int(port), timeout=30)
+    def loop(seed: int) -> list[tuple[str, float, int]]:
+        rng, client, rows = random.Random(seed), _Client(url, 30), []
         kinds = ("event", "list", "feed")
         turn = seed % 3
-        mine = []
         while time.perf_counter() < stop:
             kind = kinds[turn % 3]
             turn += 1
@@ -187,59 +212,28 @@ def _reader(url: str, event_ids: list[str], seconds: float, threads: int, out) -
             else:
                 path = "/"
             began = time.perf_counter()
-            try:
-                connection.request("GET", path)
-                response = connection.getresponse()
-                response.read()
-                status = response.status
-            except OSError:
-                status = 0
-                connection = HTTPConnection(host, int(port), timeout=30)
-            mine.append((kind, time.perf_counter() - began, status))
-        with lock:
-            results.extend(mine)
+            status = client.call("GET", path)
+            rows.append((kind, time.perf_counter() - began, status))
+        return rows
 
-    workers = [threading.Thread(target=loop, args=(os.getpid() * 100 + k,)) for k in range(threads)]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    out.send(results)
+    _in_threads(loop, [(os.getpid() * 100 + k,) for k in range(threads)], out)
 
 
 def _writer(url: str, records: list[dict], seconds: float, threads: int, batch: int, out) -> None:
-    host, port = url.split("//")[1].split(":")
-    results: list[tuple[str, float, int]] = []
-    lock = threading.Lock()
     stop = time.perf_counter() + seconds
-    shares = [records[k::threads] for k in range(threads)]
 
-    def loop(mine_records: list[dict]) -> None:
-        connection = HTTPConnection(host, int(port), timeout=120)
-        mine = []
-        for start in range(0, len(mine_records), batch):
+    def loop(mine: list[dict]) -> list[tuple[str, float, int]]:
+        client, rows = _Client(url, 120), []
+        for start in range(0, len(mine), batch):
             if time.perf_counter() >= stop:
                 break
-            body = "\n".join(json.dumps(r, ensure_ascii=False) for r in mine_records[start:start + batch]).encode()
+            body = "\n".join(json.dumps(r, ensure_ascii=False) for r in mine[start:start + batch]).encode()
             began = time.perf_counter()
-            try:
-                connection.request("POST", "/api/articles", body=body)
-                response = connection.getresponse()
-                response.read()
-                status = response.status
-            except OSError:
-                status = 0
-                connection = HTTPConnection(host, int(port), timeout=120)
-            mine.append(("post", time.perf_counter() - began, status))
-        with lock:
-            results.extend(mine)
+            status = client.call("POST", "/api/articles", body)
+            rows.append(("post", time.perf_counter() - began, status))
+        return rows
 
-    workers = [threading.Thread(target=loop, args=(share,)) for share in shares]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join()
-    out.send(results)
+    _in_threads(loop, [(records[k::threads],) for k in range(threads)], out)
 
 
 def _percentile(values: list[float], q: float) -> float:
