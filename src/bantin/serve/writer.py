@@ -86,12 +86,14 @@ def _serve(path: str, config: IngestConfig | None, jobs, results) -> None:
     """The writer process: batches first, refresh touched events when idle, snapshot at the end."""
     import fcntl
     import os
+    import signal
     import traceback
 
     from bantin.store import Store
     from bantin.store.ingest import Ingester, records_from_body
 
     parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server, which stops us in order
     # One writer per store, even across a crash: a writer orphaned by a killed server finishes its
     # batch and exits (below); the next server's writer waits here until it has.
     lock = open(f"{path}.writer-lock", "w")
