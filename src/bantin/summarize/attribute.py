@@ -30,22 +30,33 @@ def numbers(tokens: Sequence[str]) -> frozenset[str]:
     return frozenset(t for t in tokens if t.isdigit() or t in NUMBER_WORDS)
 
 
-def attribute(chosen: Sentence, view: ClusterView) -> tuple[SourceRef, ...]:
-    """The chosen sentence's own ref, then every other sentence carrying the same content."""
+def raw_tokens(view: ClusterView) -> list[tuple[frozenset, frozenset[str]]]:
+    """(content bigrams, numbers) of every sentence of ``view`` as it stands in the article."""
+    out = []
+    for s in view.sentences:
+        tokens = syllables(s.raw)
+        out.append((content_bigrams(tokens), numbers(tokens)))
+    return out
+
+
+def attribute(
+    chosen: Sentence, view: ClusterView, raw: Sequence[tuple[frozenset, frozenset[str]]] | None = None,
+) -> tuple[SourceRef, ...]:
+    """The chosen sentence's own ref, then every other sentence carrying the same content
+    (``raw``: :func:`raw_tokens` of the view, computed once for all summary sentences)."""
     articles = view.articles
+    raw = raw if raw is not None else raw_tokens(view)
     own = SourceRef(articles[chosen.article].id, chosen.index)
     wanted = content_bigrams(chosen.tokens)
     if not wanted:
         return (own,)
     stated = numbers(chosen.tokens)
     scored: list[tuple[float, int, int, SourceRef]] = []
-    for s in view.sentences:
+    for s, (bigrams, stated_there) in zip(view.sentences, raw):
         if s is chosen:
             continue
-        tokens = syllables(s.raw)
-        have = wanted & content_bigrams(tokens)
-        share = len(have) / len(wanted)
-        if share >= MIN_CONTAINMENT and stated <= numbers(tokens):
+        share = len(wanted & bigrams) / len(wanted)
+        if share >= MIN_CONTAINMENT and stated <= stated_there:
             scored.append((-share, view.rank[s.article], s.index, SourceRef(articles[s.article].id, s.index)))
     scored.sort(key=lambda item: item[:3])
     return (own, *(ref for *_, ref in scored))

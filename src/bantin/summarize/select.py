@@ -11,6 +11,7 @@ concept ILP of Gillick & Favre (2009) with supervised weights (Li, Qian & Liu 20
                k * c_bk <= sum_s n_sb x_s             (n_sb = copies of b in sentence s)
                x_i + x_j <= 1                         for near-repeats (> half shared bigrams)
                x_i <= x_pred(i)                       for sentences that need their predecessor
+               x_f = 1                                for fixed candidates (the brief's lede)
                x_s binary, 0 <= c_bk <= 1
 
 Methods (:func:`solve`): ``"local"`` (default) -- cost-scaled greedy starts (Lin & Bilmes 2010,
@@ -47,6 +48,7 @@ class Problem:
     conflicts: Sequence[tuple[int, int]]  # near-repeat pairs
     requires: Sequence[tuple[int, int]]  # (i, predecessor of i)
     budget: int
+    fixed: Sequence[int] = ()  # candidates every solution contains (the lede)
 
 
 def near_repeat(a: frozenset, b: frozenset) -> bool:
@@ -80,6 +82,7 @@ class _Dense:
         for i, p in self.need.items():
             self.pred[i] = p
         self.ok_len = (self.lengths > 0) & (self.lengths <= self.budget)
+        self.fixed = [int(k) for k in problem.fixed]
 
     def covered(self, totals: np.ndarray) -> np.ndarray:
         """Weight earned per concept for the given summary counts (any leading shape)."""
@@ -104,10 +107,10 @@ class _Dense:
         return mask
 
     def greedy(self, scale: float) -> list[int]:
-        chosen: list[int] = []
-        totals = np.zeros(self.A.shape[1], dtype=np.int32)
+        chosen: list[int] = list(self.fixed)
+        totals = self.A[chosen].sum(axis=0) if chosen else np.zeros(self.A.shape[1], dtype=np.int32)
         base = float(self.covered(totals))
-        used = 0
+        used = int(self.lengths[chosen].sum()) if chosen else 0
         while True:
             mask = self.allowed(set(chosen)) & (self.lengths <= self.budget - used)
             idx = np.flatnonzero(mask)
@@ -124,7 +127,7 @@ class _Dense:
             base = float(self.covered(totals))
             used += int(self.lengths[s])
         singles = np.flatnonzero(self.ok_len & (self.pred < 0))
-        if len(singles):
+        if len(singles) and not self.fixed:
             values = self.covered(self.A[singles]) + self.bonus[singles]
             k = int(np.argmax(values))
             if values[k] > self.value(chosen):
@@ -146,7 +149,7 @@ class _Dense:
                 if values[k] - current > best_gain:
                     best_gain, best_move = values[k] - current, (None, int(idx[k]))
             for out in members:
-                if any(self.need.get(s) == out for s in members):
+                if out in self.fixed or any(self.need.get(s) == out for s in members):
                     continue  # a chosen sentence depends on it
                 rest = chosen - {out}
                 mask = self.allowed(rest) & (self.lengths <= room + self.lengths[out])
@@ -174,6 +177,8 @@ def solve(problem: Problem, method: str = "local", keep: int = MAX_CANDIDATES) -
         raise ValueError(f"unknown selection method {method!r}: use 'local', 'ilp' or 'greedy'")
     if not any(0 < n <= problem.budget for n in problem.lengths):
         return []
+    if sum(problem.lengths[k] for k in problem.fixed) > problem.budget:
+        raise ValueError("the fixed candidates alone exceed the budget")
     if method == "ilp":
         sub, back = prune(problem, keep)
         try:
@@ -204,7 +209,7 @@ def prune(problem: Problem, keep: int) -> tuple[Problem, list[int]]:
     dense = _Dense(problem)
     fits = np.flatnonzero(dense.ok_len)
     density = (dense.covered(dense.A[fits]) + dense.bonus[fits]) / dense.lengths[fits]
-    chosen = {int(fits[k]) for k in np.argsort(-density)[:keep]}
+    chosen = {int(fits[k]) for k in np.argsort(-density)[:keep]} | {int(k) for k in problem.fixed}
     for k in list(chosen):
         while k in dense.need:
             k = dense.need[k]
@@ -216,7 +221,7 @@ def prune(problem: Problem, keep: int) -> tuple[Problem, list[int]]:
         bonus=[problem.bonus[k] for k in back], weights=problem.weights,
         conflicts=[(new[i], new[j]) for i, j in problem.conflicts if i in new and j in new],
         requires=[(new[i], new[p]) for i, p in problem.requires if i in new and p in new],
-        budget=problem.budget,
+        budget=problem.budget, fixed=[new[k] for k in problem.fixed],
     )
     return sub, back
 
@@ -277,7 +282,9 @@ def _solve_ilp(problem: Problem) -> list[int] | None:
     lp.num_col_ = total
     lp.num_row_ = len(lower)
     lp.col_cost_ = np.concatenate([bonus, [merged[g] for g in groups], [w for *_, w in levels]])
-    lp.col_lower_ = np.zeros(total)
+    col_lower = np.zeros(total)
+    col_lower[list(problem.fixed)] = 1.0
+    lp.col_lower_ = col_lower
     col_upper = np.ones(total)
     col_upper[:n][np.asarray(problem.lengths) > problem.budget] = 0.0
     lp.col_upper_ = col_upper

@@ -1,0 +1,135 @@
+"""A brief's structure: lede first, self-contained sentences, anchored days, agreed numbers."""
+from datetime import datetime
+
+import pytest
+
+from bantin.ingest.dates import VN_TZ
+from bantin.models import Article
+from bantin.summarize import summarize
+from bantin.summarize.agree import figures, minority_reports
+from bantin.summarize.anchor import anchor_relative_days
+from bantin.summarize.features import build_view, is_sentence, quote_without_speaker
+from bantin.summarize.order import drop_discursive_opener, needs_predecessor, story_order
+from bantin.summarize.select import Problem, solve
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Cụ thể, công an đã bắt giữ ba người tại hiện trường.", "Công an đã bắt giữ ba người tại hiện trường."),
+    ("Trong khi đó, giá xăng tăng mạnh trong tuần qua.", "Giá xăng tăng mạnh trong tuần qua."),
+    ("Tuy nhiên, lực lượng cứu hộ vẫn chưa tiếp cận được.", "Lực lượng cứu hộ vẫn chưa tiếp cận được."),
+    ("Do đó, công ty phải bồi thường.", "Do đó, công ty phải bồi thường."),  # points at a cause: kept
+    ("Cụ thể, ông nói.", "Cụ thể, ông nói."),  # too little left to stand alone
+])
+def test_a_purely_discursive_opener_is_dropped(sentence, expected):
+    assert drop_discursive_opener(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sự việc xảy ra lúc 3h sáng tại quận Hoàng Mai.",
+    "Trong đó, có hai trẻ em bị thương nặng.",
+    "Tôi rất buồn khi nghe tin này.",
+    "Chúng tôi sẽ làm rõ trách nhiệm của từng cá nhân.",
+    "Công ty trên đã bị xử phạt 200 triệu đồng.",
+    "Đối tượng nói trên bị bắt khi đang lẩn trốn.",
+    "Một là, phải rà soát toàn bộ hồ sơ.",
+    "Đấy mới chỉ là phần nổi của tảng băng.",
+])
+def test_dependent_openers_need_their_predecessor(sentence):
+    assert needs_predecessor(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Người dân trên địa bàn đã được sơ tán khỏi vùng lũ.",
+    "Bộ Y tế công bố thêm 5 ca mắc mới.",
+    "Trên đường đi, chiếc xe bị lật.",
+])
+def test_self_contained_sentences_stand_alone(sentence):
+    assert not needs_predecessor(sentence)
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("Bộ Y tế công bố thêm 5 ca mắc mới.", True),
+    ("Ông A nói: “Chúng tôi sẽ làm rõ”.", True),
+    ("Tiêu thụ điện miền Bắc lập đỉnh mới", False),  # a heading: no final punctuation
+    ("Ai sẽ thiệt hại lớn nhất?", False),  # a question heading
+    ("sau khi nhập mã xác nhận.", False),  # a fragment
+    ("Mời bạn đọc xem video", False),
+])
+def test_only_statements_are_sentences(text, ok):
+    assert is_sentence(text) is ok
+
+
+@pytest.mark.parametrize("text, unattributed", [
+    ("“Chúng tôi sẽ làm rõ trách nhiệm của từng cá nhân”, ông nói.", True),
+    ("“Tôi không biết gì về chuyện này cả, thật sự là vậy”.", True),
+    ("Ông Nguyễn Văn A, Chủ tịch UBND tỉnh, cho biết: “Chúng tôi sẽ làm rõ trách nhiệm của từng người”.", False),
+    ("Bộ trưởng nhấn mạnh: “Phải xử lý nghiêm minh mọi sai phạm trong vụ việc này”.", False),
+    ("Cơn bão được gọi là “siêu bão” đã đổ bộ vào đất liền.", False),  # a term, not speech
+])
+def test_quotes_need_a_named_speaker(text, unattributed):
+    assert quote_without_speaker(text) is unattributed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sáng nay, Bộ Y tế công bố 5 ca mắc mới.", "Sáng nay (3/11), Bộ Y tế công bố 5 ca mắc mới."),
+    ("Đêm qua mưa lớn, hôm nay trời tạnh.", "Đêm qua (2/11) mưa lớn, hôm nay (3/11) trời tạnh."),
+    ("Hôm qua (2/11), ông A nói.", "Hôm qua (2/11), ông A nói."),
+    ("Tối 3/11, xe tải lật.", "Tối 3/11, xe tải lật."),
+])
+def test_relative_days_get_their_date(text, expected):
+    assert anchor_relative_days(text, datetime(2016, 11, 3, 9, 0, tzinfo=VN_TZ)) == expected
+
+
+def test_relative_days_stay_as_they_are_without_a_date():
+    assert anchor_relative_days("Sáng nay, mưa lớn.", None) == "Sáng nay, mưa lớn."
+
+
+def test_fixed_candidates_are_always_selected():
+    problem = Problem(
+        concepts=[{0: 1}, {1: 1}, {2: 1}], lengths=[5, 5, 5], bonus=[0.0, 0.0, 0.0],
+        weights=[[0.01], [0.9], [0.8]], conflicts=[], requires=[], budget=10, fixed=[0],
+    )
+    for method in ("local", "greedy"):
+        chosen = solve(problem, method=method)
+        assert 0 in chosen and len(chosen) == 2
+
+
+def test_story_order_puts_the_lede_first_and_keeps_dependents_after_their_predecessor():
+    items = [
+        (0, 5, 0.5, "Công an đã khởi tố vụ án."),
+        (1, 0, 0.0, "Một vụ cháy lớn xảy ra tại Hà Nội sáng 2/11."),
+        (0, 6, 0.6, "Sự việc đang được điều tra làm rõ."),
+        (2, 1, 0.1, "Lửa bùng lên từ tầng một của ngôi nhà."),
+    ]
+    assert story_order(items, lede=1) == [1, 3, 0, 2]
+
+
+def _outlet(k, deaths):
+    return Article(
+        id=f"a{k}", title="Lũ quét ở Lào Cai",
+        text=(f"Trận lũ quét đêm 10/9 ở huyện Bát Xát, Lào Cai đã làm {deaths} người chết và nhiều người mất tích. "
+              f"Chính quyền địa phương đang khẩn trương tìm kiếm người mất tích tại xã Y Tý."),
+    )
+
+
+def test_a_number_only_one_outlet_gives_is_a_minority_report():
+    view = build_view([_outlet(0, 12), _outlet(1, 12), _outlet(2, 12), _outlet(3, 15)])
+    assert minority_reports(view) == {(3, 0)}
+    assert [f[:2] for f in figures("làm 12 người thiệt mạng, hai tàu")] == [("12", "người"), ("2", "tàu")]
+
+
+def test_the_brief_opens_with_the_lede_most_outlets_state():
+    articles = [
+        Article(id="a", title="Cháy chung cư", text=(
+            "Khoảng 10h sáng 2/11, một vụ cháy lớn bùng phát tại chung cư Mini ở quận Thanh Xuân, Hà Nội. "
+            "Lực lượng cứu hỏa đã có mặt sau 10 phút và dập tắt đám cháy sau hai giờ.")),
+        Article(id="b", title="Cháy lớn tại chung cư", text=(
+            "Thời tiết hanh khô khiến nguy cơ cháy nổ tại các khu dân cư tăng cao trong mùa đông năm nay. "
+            "Sáng 2/11, một vụ cháy lớn bùng phát tại chung cư Mini ở quận Thanh Xuân, Hà Nội khiến nhiều người hoảng loạn.")),
+        Article(id="c", title="Cháy chung cư mini ở Thanh Xuân", text=(
+            "Một vụ cháy lớn đã bùng phát tại chung cư Mini ở quận Thanh Xuân, Hà Nội vào sáng 2/11. "
+            "Không có thiệt hại về người trong vụ cháy.")),
+    ]
+    first = summarize(articles, 60).sentences[0]
+    assert "vụ cháy lớn" in first.text and first.sources[0].sentence_index == 0
+    assert first.sources[0].article_id in {"a", "c"}
