@@ -210,3 +210,18 @@ def test_class_names_are_not_needed_to_find_the_body():
     body = f"<div><div>{paragraphs(BODY)}</div></div>"
     html = page(body).replace(" class='sidebar'", "")
     assert list(extract_article(html).paragraphs) == BODY
+
+
+def test_an_aggregator_fragment_credits_its_outlet_and_header_date():
+    html = (f"<div class='content-main'><h1>{TITLE}</h1><div class='content-meta'>"
+            "<a class='bm-card-source' title='Báo Nhân Dân' href='/nd.epi'><img alt='Báo Nhân Dân'></a>"
+            "<span class='time'>08:15 29/3/2025</span></div>"
+            f"<div class='content-body'>{paragraphs(BODY)}</div></div>")
+    article = extract_article(html)
+    assert (article.source, article.published) == ("Báo Nhân Dân", "08:15 29/3/2025")
+    assert list(article.paragraphs) == BODY
+
+
+def test_a_site_name_given_as_a_url_becomes_its_host():
+    head = "<meta property='og:site_name' content='https://www.baomientrung.vn'>"
+    assert extract_article(page(f"<div class='content'>{paragraphs(BODY)}</div>", head)).source == "baomientrung.vn"

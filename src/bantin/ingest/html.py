@@ -266,6 +266,15 @@ def _metadata(tree: Any) -> dict[str, str]:
             if value:
                 found["published"] = value
                 break
+    if not re.search(r"[0-9]:[0-9]", found.get("published", "")):
+        # No tag, or a tag without the time of day ("2012-12-25"): the header line may have it.
+        visible = _visible_date(tree).get("published", "")
+        if visible and (not found.get("published") or _same_day(visible, found["published"])):
+            found["published"] = visible
+    if found.get("source", "").startswith(("http://", "https://")):
+        found["source"] = (urlparse(found["source"]).hostname or "").removeprefix("www.")
+    if not found.get("source"):
+        found.update(_visible_source(tree))
     if not found.get("url"):
         for node in tree.iter("link"):
             if (node.get("rel") or "").lower() == "canonical" and node.get("href"):
@@ -275,6 +284,44 @@ def _metadata(tree: Any) -> dict[str, str]:
         host = urlparse(found["url"]).hostname or ""
         found["source"] = host.removeprefix("www.")
     return found
+
+
+_DATE_CLASS_RE = re.compile(r"date|time|publish|ngay|thoigian", re.IGNORECASE)
+_SOURCE_CLASS_RE = re.compile(r"(?:^|[\s\-_])(?:source|publisher|nguon|outlet)(?:$|[\s\-_])", re.IGNORECASE)
+
+
+def _visible_date(tree: Any) -> dict[str, str]:
+    """The header's date line (an element named date/time/publish whose short text reads as a date)."""
+    from bantin.ingest.dates import parse_date_detailed
+
+    for node in tree.iter("span", "div", "p", "li", "time", "em", "small"):
+        if not _DATE_CLASS_RE.search(_classes(node)):
+            continue
+        text = _clean(node.text_content())
+        if 0 < _words(text) <= 15 and parse_date_detailed(text) is not None:
+            return {"published": text}
+    return {}
+
+
+def _same_day(one: str, other: str) -> bool:
+    from bantin.ingest.dates import parse_date
+
+    first, second = parse_date(one), parse_date(other)
+    return first is not None and second is not None and first.date() == second.date()
+
+
+def _visible_source(tree: Any) -> dict[str, str]:
+    """The outlet an aggregator credits: an element named source/publisher, by its title, its
+    logo's alt text, or its short text."""
+    for node in tree.iter("a", "span", "div", "p"):
+        if not _SOURCE_CLASS_RE.search(_classes(node)):
+            continue
+        images = [img.get("alt") for img in node.iter("img") if (img.get("alt") or "").strip()]
+        for value in (node.get("title"), *images, node.text_content()):
+            text = _unescape(value or "")
+            if 0 < _words(text) <= 10:
+                return {"source": text}
+    return {}
 
 
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenews", "blogposting", "analysisnewsarticle", "webpage"}
