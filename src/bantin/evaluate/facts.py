@@ -36,19 +36,29 @@ SPLITS = ("dev", "heldout")
 MATCH_F1 = 2 / 3  # "Donald Trump" matches "Trump"; "Công an tỉnh Quảng Ninh" does not match "Quảng Ninh"
 
 
+SPLIT_FILE = "split.json"
+
+
 def load_labels(path: str | Path) -> list[dict]:
-    """All labelled events of a file or of every *.json in a folder, sorted by (corpus, cluster),
-    each with its ``split`` (every third held out)."""
+    """All labelled events of a file or of every part*.json in a folder, sorted by (corpus, cluster),
+    each with its ``split``. A folder's ``split.json`` ({"heldout": ["corpus/cluster", ...]}) fixes
+    the held-out events once and for all; without one every third event is held out."""
     path = Path(path)
-    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    files = sorted(f for f in path.glob("*.json") if f.name != SPLIT_FILE) if path.is_dir() else [path]
     events = []
     for f in files:
         data = json.loads(f.read_text(encoding="utf-8"))
         for ev in data.get("events", []):
             events.append(ev)
     events.sort(key=lambda e: (e["corpus"], _cluster_order(e["cluster"])))
-    for k, ev in enumerate(events):
-        ev["split"] = "heldout" if k % 3 == 2 else "dev"
+    split_file = path / SPLIT_FILE if path.is_dir() else None
+    if split_file is not None and split_file.exists():
+        heldout = set(json.loads(split_file.read_text(encoding="utf-8"))["heldout"])
+        for ev in events:
+            ev["split"] = "heldout" if f"{ev['corpus']}/{ev['cluster']}" in heldout else "dev"
+    else:
+        for k, ev in enumerate(events):
+            ev["split"] = "heldout" if k % 3 == 2 else "dev"
     return events
 
 
