@@ -40,7 +40,7 @@ def test_scoring_counts_matches_splits_and_false_alarms():
     c = Counts()
     score_entities(pred, gold, c)
     assert c.ratio("salient_found", "salient") == 1 and c.ratio("found", "gold") == 0.5
-    assert c.n["split"] == 1 and c.ratio("pred_ok", "pred") == 2 / 3 and c.n["typed"] == 1
+    assert c.n["split"] == 1 and c.ratio("pred_ok", "pred") == 2 / 3 and c.n["typed"] == 1 and c.n["merged"] == 0
     d = [{"kind": "number", "quantity": "q", "values": [{"value": "2", "articles": ["a"]}, {"value": "3", "articles": ["b"]}]}]
     score_disagreements(d, [], False, c)
     assert c.n["false_alarms"] == 1 and c.n["d_pred_ok"] == 0

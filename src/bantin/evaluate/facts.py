@@ -7,11 +7,12 @@ every third (index 2, 5, 8 ...) is **held out**: rules are tuned on ``dev`` only
 
 Matching (a predicted item to a gold one):
 
-* entity: some predicted variant and some gold mention/name are the same after folding and
-  dropping a division prefix (``TP``), or share >= 2/3 of their syllables (F1); scores: recall
-  of salient and of all gold entities, precision of predicted entities, type accuracy on matched
-  gold entities (their best match), split = gold entities matched by 2+ predicted ones, merge =
-  predicted entities matching 2+ gold ones;
+* entity: a predicted entity goes to the one gold entity it matches best: a variant equal to a
+  gold mention or name after folding and dropping a division prefix (``TP``), else the best
+  boundary error sharing >= 2/3 of the syllables (F1). Scores: recall of salient and of all gold
+  entities (some prediction went to it), precision (predictions that went somewhere), type
+  accuracy on found gold entities (their best prediction), split = found gold entities that got
+  2+ predictions, merge = predictions whose variants equal mentions of 2+ gold entities;
 * disagreement: two of its values each share an article with two different gold values;
   false alarms = predicted disagreements on events labelled without one;
 * timeline: same date string and a shared source article; recall is over gold entries with a
@@ -151,27 +152,44 @@ class Counts:
         return self.n[num] / self.n[den] if self.n[den] else None
 
 
+def _match_score(p: dict, g: dict) -> float:
+    """1 when a predicted variant is a gold mention (folded, division prefix off), else the best
+    syllable F1 of a boundary error when >= MATCH_F1, else 0."""
+    pk = {entity_key(x) for x in _pred_surfaces(p)}
+    gk = {entity_key(x) for x in _gold_surfaces(g)}
+    if pk & gk:
+        return 1.0
+    best = max((_f1(_syl(a), _syl(b)) for a in pk for b in gk), default=0.0)
+    return best if best >= MATCH_F1 else 0.0
+
+
 def score_entities(pred: Sequence[dict], gold: Sequence[dict], counts: Counts) -> dict:
-    matches = [[k for k, p in enumerate(pred) if _names_match(_pred_surfaces(p), _gold_surfaces(g))] for g in gold]
-    pred_hits = defaultdict(list)
-    for gi, ks in enumerate(matches):
-        for k in ks:
-            pred_hits[k].append(gi)
-    found = [bool(ks) for ks in matches]
+    """Each predicted entity goes to the gold entity it matches best (see module doc)."""
+    assigned: dict[int, list[int]] = defaultdict(list)
+    merged = 0
+    for k, p in enumerate(pred):
+        scores = [_match_score(p, g) for g in gold]
+        if scores and max(scores) > 0:
+            assigned[max(range(len(gold)), key=lambda i: (scores[i], -i))].append(k)
+        merged += sum(s == 1.0 for s in scores) >= 2
+    found = [bool(assigned.get(i)) for i in range(len(gold))]
     salient = [g.get("salient", False) for g in gold]
     typed = 0
-    for g, ks in zip(gold, matches):
-        if ks:
-            best = max(ks, key=lambda k: _f1(_syl(pred[k]["name"]), _syl(g["name"])))
+    for i, g in enumerate(gold):
+        if assigned.get(i):
+            best = max(assigned[i], key=lambda k: (_match_score(pred[k], g), _f1(_syl(pred[k]["name"]), _syl(g["name"]))))
             typed += pred[best]["type"] == g["type"]
-    split = sum(len(ks) >= 2 for ks in matches)
-    merged = sum(len(gs) >= 2 for gs in pred_hits.values())
+    split = sum(len(ks) >= 2 for ks in assigned.values())
+    matched_pred = sum(len(ks) for ks in assigned.values())
     counts.add(gold=len(gold), found=sum(found), salient=sum(salient),
                salient_found=sum(f and s for f, s in zip(found, salient)), pred=len(pred),
-               pred_ok=len(pred_hits), typed=typed, split=split, merged=merged, matched_pred=len(pred_hits))
-    missed = [g["name"] for g, f in zip(gold, found) if not f]
-    wrong = [p["name"] for k, p in enumerate(pred) if k not in pred_hits]
-    return {"missed": missed, "spurious": wrong}
+               pred_ok=matched_pred, typed=typed, split=split, merged=merged, matched_pred=matched_pred)
+    hit = {k for ks in assigned.values() for k in ks}
+    return {"missed": [g["name"] for g, f in zip(gold, found) if not f],
+            "spurious": [p["name"] for k, p in enumerate(pred) if k not in hit],
+            "split": [[pred[k]["name"] for k in ks] for ks in assigned.values() if len(ks) >= 2],
+            "mistyped": [f"{g['name']} {g['type']}" for i, g in enumerate(gold)
+                         if assigned.get(i) and all(pred[k]["type"] != g["type"] for k in assigned[i])]}
 
 
 def _value_match(pv: dict, gv: dict) -> bool:

@@ -49,7 +49,7 @@ def describe(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[st
     return Facts(
         entities=tuple(extract_entities(sents, len(articles))),
         timeline=tuple(build_timeline(sents, published)),
-        disagreements=tuple(find_disagreements(sents, duplicate_groups)),
+        disagreements=tuple(find_disagreements(sents, duplicate_groups, published)),
         additions=tuple(find_additions(sents, duplicate_groups)),
     )
 

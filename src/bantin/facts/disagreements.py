@@ -2,8 +2,8 @@
 
 Only quantities whose identity is clear are compared, so that an event without a disagreement
 stays quiet: counts of people with what happened to them (``dead``, ``injured``, ``missing``
-...), a named person's age, and amounts or measures whose sentences share a proper name and most
-of their words. Per article and quantity the largest value stands for the article (a part toll
+...) and who they are (``người``, ``cảnh sát``), a named person's age, and amounts or measures
+with the same noun before them (``tài sản ... gần 80 triệu đồng``: ``tai san``, ``đồng``). Per article and quantity the largest value stands for the article (a part toll
 "hai nạn nhân ở quận X" does not dispute the total); values marked as an update (``tăng lên``,
 ``đến nay``) and compatible values (``hơn 100`` / ``112``, rounding within 2%) are no conflict.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import datetime
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -18,11 +19,8 @@ from bantin.facts.document import Sent
 from bantin.facts.lexicon import fold
 from bantin.facts.quantities import Quantity, find_quantities
 
-# Two amounts/measures are the same quantity only when their sentences share this share of words
-# (folded, Jaccard). 0.35: looser pairs unrelated figures of one story (tuned on the demo event
-# and facts dev labels: benchmarks/facts_labels, `bantin evaluate ... --task facts --split dev`).
-CONTEXT_OVERLAP = 0.35
 ROUNDING = 0.02  # "210 mm" / "212 mm": rounding, not a conflict
+AMOUNT_UNITS = frozenset(("đồng", "USD", "EUR", "mm", "km", "m", "ha", "tấn", "kg", "hộ", "nhà", "xe", "lít"))
 WHAT_NAMES = {"dead": "số người chết", "injured": "số người bị thương", "missing": "số người mất tích",
               "arrested": "số người bị bắt", "rescued": "số người được cứu", "evacuated": "số người sơ tán",
               "infected": "số ca mắc"}
@@ -83,37 +81,95 @@ def _anchor(q: Quantity, sent: Sent) -> str:
     """The nearest capitalised word before the number (the person an age belongs to)."""
     pos = sent.text.find(q.text)
     caps = [t for t in sent.tokens if t.end <= pos and t.cap and not t.gap]
-    return fold(caps[-1].text) if caps else ""
+    return caps[-1].text if caps else ""
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def find_disagreements(sents: Sequence[Sequence[Sent]], duplicate_groups=None) -> list[Disagreement]:
+def find_disagreements(sents: Sequence[Sequence[Sent]], duplicate_groups=None,
+                       published: dict | None = None) -> list[Disagreement]:
     voice = _voice(duplicate_groups)
+    published = published or {}
     by_key: dict[tuple, dict[str, list[Quantity]]] = defaultdict(lambda: defaultdict(list))
-    loose: list[tuple[Quantity, Sent]] = []
+    names: dict[tuple, str] = {}
     for article in sents:
         for sent in article:
             for q in find_quantities(sent):
                 if q.update:
                     continue
                 if q.what:
-                    by_key[("people", q.what)][q.article].append(q)
+                    name = WHAT_NAMES[q.what] + ("" if q.unit == "người" else f" ({q.unit})")
+                    by_key[("people", q.what, q.unit)][q.article].append(q)
+                    names[("people", q.what, q.unit)] = name
                 elif q.unit == "tuổi":
                     anchor = _anchor(q, sent)
                     if anchor:
-                        by_key[("age", anchor)][q.article].append(q)
-                elif q.unit in ("đồng", "USD", "EUR", "mm", "km", "m", "ha", "tấn", "kg", "hộ", "nhà", "xe"):
-                    loose.append((q, sent))
+                        by_key[("age", fold(anchor))][q.article].append(q)
+                        names[("age", fold(anchor))] = f"tuổi của {anchor}"
+                elif q.unit in AMOUNT_UNITS and q.head:
+                    by_key[("amount", q.unit, q.head)][q.article].append(q)
+                    names[("amount", q.unit, q.head)] = f"{q.head} ({q.unit})"
     out = []
-    for (kind, what), per_article in by_key.items():
-        name = WHAT_NAMES.get(what) if kind == "people" else f"tuổi của {what.title()}"
-        d = _conflict(per_article, voice, name or what)
+    for key, per_article in by_key.items():
+        d = _conflict(per_article, voice, names[key])
         if d:
             out.append(d)
-    out.extend(_loose_conflicts(loose, voice))
+    out.extend(_date_conflicts(sents, voice, published))
+    return out
+
+
+
+# Two sentences tell the same happening when they share this share of their content words
+# (folded, no numbers, Jaccard); set on the dev labels (benchmarks/facts_labels/split.json).
+SAME_HAPPENING = 0.3
+_DATE_WORDS = frozenset("ngay thang nam hom sang chieu toi dem trua rang qua nay luc vao tu den gio phut".split())
+
+
+def _content(sent: Sent) -> frozenset[str]:
+    return frozenset(w for w in (fold(t.text) for t in sent.tokens)
+                     if not w[0].isdigit() and w not in _DATE_WORDS and len(w) > 1)
+
+
+def _date_conflicts(sents: Sequence[Sequence[Sent]], voice: dict[str, str], published: dict) -> list[Disagreement]:
+    """The same happening put on different days: two articles' sentences that share most content
+    words give days 1-3 apart (or the same day a month apart), and neither article gives the
+    other's day anywhere."""
+    from datetime import date as _date
+
+    from bantin.facts.timeline import as_day, dates_in, event_year
+
+    year = next((p.year for p in published.values() if p is not None), None) or event_year(sents)
+    mentions = []  # (article, day, text, content words)
+    days_of: dict[str, set] = defaultdict(set)
+    for article in sents:
+        for sent in article:
+            pub = published.get(sent.article) or (_date(year, 7, 1) if year else None)
+            if pub is None or sent.title:
+                continue
+            for m in dates_in(sent.text, as_day(pub) if isinstance(pub, datetime) else pub):
+                if m.kind == "day" and m.start == m.end:
+                    mentions.append((sent.article, m.start, m.text, _content(sent), sent.text))
+                    days_of[sent.article].add(m.start)
+    out, seen = [], set()
+    for i, (a1, d1, t1, c1, s1) in enumerate(mentions):
+        for a2, d2, t2, c2, s2 in mentions[i + 1:]:
+            if voice.get(a1, a1) == voice.get(a2, a2) or d1 == d2:
+                continue
+            near = abs((d1 - d2).days) <= 3 or (d1.day == d2.day and abs(d1.month - d2.month) == 1)
+            if not near or d2 in days_of[a1] or d1 in days_of[a2] or _jaccard(c1, c2) < SAME_HAPPENING:
+                continue
+            key = tuple(sorted((d1, d2)))
+            if key in seen:
+                continue
+            seen.add(key)
+            values = []
+            for day, text in ((d1, t1), (d2, t2)):
+                same = [(a, t) for a, d, t, c, _ in mentions if d == day and max(_jaccard(c, c1), _jaccard(c, c2)) >= SAME_HAPPENING]
+                values.append(Value(day.isoformat(), tuple(dict.fromkeys(a for a, _ in same)), text,
+                                    tuple(dict.fromkeys(t for _, t in same))))
+            out.append(Disagreement("date", "ngày xảy ra", tuple(values)))
     return out
 
 
@@ -149,36 +205,6 @@ def _conflict(per_article: dict[str, list[Quantity]], voice: dict[str, str], nam
                          tuple(dict.fromkeys(q.text for q in all_qs if compatible(q, g[0]))))
                    for g in groups)
     return Disagreement("number", name, values)
-
-
-def _loose_conflicts(loose: list[tuple[Quantity, Sent]], voice: dict[str, str]) -> list[Disagreement]:
-    out = []
-    used: set[int] = set()
-    for i, (a, sa) in enumerate(loose):
-        for j in range(i + 1, len(loose)):
-            b, sb = loose[j]
-            if j in used or i in used or voice.get(a.article, a.article) == voice.get(b.article, b.article):
-                continue
-            if a.unit != b.unit or compatible(a, b):
-                continue
-            caps_a = {fold(t.text) for t in sa.tokens if t.cap and not t.gap}
-            caps_b = {fold(t.text) for t in sb.tokens if t.cap and not t.gap}
-            if not caps_a & caps_b or _jaccard(a.context, b.context) < CONTEXT_OVERLAP:
-                continue
-            # the same article giving the other value anywhere: different quantities
-            if any(q.unit == a.unit and compatible(q, b) for q, s in loose if q.article == a.article) or \
-                    any(q.unit == b.unit and compatible(q, a) for q, s in loose if q.article == b.article):
-                continue
-            used.update((i, j))
-            out.append(Disagreement("number", _noun_of(a, sa), (
-                Value(_show(a), (a.article,), a.text, (a.text,)), Value(_show(b), (b.article,), b.text, (b.text,)))))
-    return out
-
-
-def _noun_of(q: Quantity, sent: Sent) -> str:
-    pos = sent.text.find(q.text)
-    before = re.findall(r"\w+", sent.text[max(0, pos - 30):pos])
-    return " ".join(before[-3:] + [q.unit]) if before else q.unit
 
 
 _NUM_RE = re.compile(r"\d[\d.,]*")

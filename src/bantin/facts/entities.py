@@ -32,7 +32,7 @@ PER, ORG, LOC = "PER", "ORG", "LOC"
 STRONG, WEAK = 2, 1
 
 _CREDIT_RE = re.compile(r"^(?:theo|ảnh|nguồn|video|clip|đồ họa)\b", re.IGNORECASE)
-_DIVISION_PREFIX = re.compile(r"^(?:tp\.?\s*|thanh pho |tinh |thu do )")
+_DIVISION_PREFIX = re.compile(r"^(?:tp\.?\s*|thanh pho |tinh |thu do |(?:h|q|tx|tt|p|x)\.\s*|tt |huyen |quan )")
 # A syllable with Vietnamese-only letters or shape; names made only of such syllables and no
 # surname are more often places ("Cát Linh", "Yên Sở") than people.
 _VN_SYLLABLE = re.compile(r"^(?:.*[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ].*"
@@ -69,10 +69,17 @@ class Entity:
                 "articles": self.articles, "salient": self.salient}
 
 
+_KEY_WORDS = ((re.compile(r"\bthanh pho\b"), "tp"), (re.compile(r"\bbenh vien\b"), "bv"),
+              (re.compile(r"\bquoc te\b"), "quoc te"))
+
+
 def entity_key(name: str) -> str:
-    """Folded name without a division prefix, spelled aliases mapped: what merges mentions."""
+    """Folded name without a division prefix, spelled aliases mapped: what merges mentions
+    ("TP Hồ Chí Minh" / "TP.HCM", "H.Châu Đức" / "Châu Đức", "BV Bạch Mai" / "Bệnh viện Bạch Mai")."""
     key = fold(name).replace("-", " ").strip(" .")
     key = _DIVISION_PREFIX.sub("", key).strip(" .")
+    for pattern, short in _KEY_WORDS:
+        key = pattern.sub(short, key)
     key = re.sub(r"\s+", " ", key)
     return lexicon.PLACE_ALIASES.get(key, key)
 
@@ -96,10 +103,16 @@ def _stops(tokens: Sequence[Token], j: int) -> bool:
     return j + 1 < len(tokens) and (t.lower, tokens[j + 1].lower) in lexicon.STOP_PHRASES
 
 
+_RUN_BREAKERS = frozenset(("ảnh", "theo", "nguồn", "video", "clip", "lực"))
+
+
 def _cap_run(tokens: Sequence[Token], i: int) -> int:
-    """End of the run of capitalised tokens starting at i (no punctuation inside)."""
+    """End of the run of capitalised tokens starting at i (no punctuation inside); a credit word
+    ("Kashmir Ảnh") or the head of a lower-case compound ("Bình Dương Lực lượng") ends it."""
     j = i
     while j < len(tokens) and tokens[j].cap and (j == i or not tokens[j].gap):
+        if j > i and tokens[j].lower in _RUN_BREAKERS:
+            break
         j += 1
     return j
 
@@ -124,6 +137,7 @@ class _Extractor:
         self.lowercase = lowercase
         self.places = lexicon.places()
         self.mentions: list[Mention] = []
+        self.aliases: dict[str, str] = {}  # acronym key -> key of the name it abbreviates
 
     def add(self, sent: Sent, i: int, j: int, typ: str, strength: int, role: str | None = None) -> None:
         text = _span(sent, i, j).strip(" .-")
@@ -235,8 +249,12 @@ class _Extractor:
         while j < len(toks) and not toks[j].gap:
             t = toks[j]
             if t.cap:
+                if lower_run and _match_seq(toks, j, lexicon.ORG_CUE_TOKENS):
+                    break  # "Cục Quản lý khám chữa bệnh trình lãnh đạo Bộ": another organisation
                 lower_run = 0
                 last_cap = j
+            elif t.lower == "và" and j + 1 < len(toks) and _match_seq(toks, j + 1, lexicon.ORG_CUE_TOKENS):
+                break  # "Bộ Y tế và Cục Quản lý Dược": two organisations
             elif _stops(toks, j) and t.lower != "và" or t.text[0].isdigit():
                 break
             else:
@@ -245,11 +263,10 @@ class _Extractor:
                     break
             j += 1
         end = j
-        if end - 1 > last_cap and toks[last_cap].cap and last_cap >= i + n:
-            # lower-case words after the last capital: keep a short compound tail ("Công an", "Y tế")
-            tail = end - 1 - last_cap
-            if tail > 2 and any(tok.cap for tok in toks[i + n:last_cap]):
-                end = last_cap + 1
+        if end - 1 > last_cap and last_cap >= i + n:
+            # lower-case words after the last capital and no capital after them: keep one word of
+            # a compound ("Bộ Y tế", "Bộ Công an"); "Bộ Y tế rất đau lòng" is a verb phrase
+            end = min(end, last_cap + 2)
         while end > i + n and toks[end - 1].lower in lexicon.CONNECTORS:
             end -= 1
         if end <= i + n:
@@ -260,6 +277,10 @@ class _Extractor:
     def name_run(self, sent: Sent, i: int, j: int) -> int:
         toks = sent.tokens
         words = [t.text for t in toks[i:j]]
+        if len(words) >= 3 and all(w.isupper() for w in words):
+            return j  # a headline in capitals
+        if len(words) == 1 and "-" in words[0] and all(fold(p) in self.places for p in words[0].split("-")):
+            return j  # "Hàn-Mỹ", "Mỹ-Mexico-Canada": a relation between places, each named elsewhere
         text = _span(sent, i, j)
         key = fold(text)
         # "Thành phố Hồ Chí Minh": the capitalised division word belongs to the place
@@ -277,6 +298,10 @@ class _Extractor:
             self.add(sent, i, i + p, LOC, STRONG)
             return self.name_run(sent, i + p, j)
         if len(words) == 1 and _ACRONYM_RE.match(words[0]):
+            last = self.mentions[-1] if self.mentions else None
+            if last is not None and last.sentence == (sent.article, sent.index) and last.type == ORG \
+                    and sent.text[last.end:toks[i].start].strip() == "(":
+                self.aliases[entity_key(words[0])] = entity_key(last.text)  # "Liên minh châu Âu (EU)"
             self.add(sent, i, j, ORG, WEAK)
             return j
         cue = self.cue_before(toks, i) or self.listed_after(sent, i)
@@ -358,7 +383,8 @@ def extract_entities(sents: Sequence[Sequence[Sent]], n_articles: int | None = N
             ex.sentence(sent)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in ex.mentions:
-        groups[entity_key(m.text)].append(m)
+        key = entity_key(m.text)
+        groups[ex.aliases.get(key, key)].append(m)
     groups = _merge(groups)
     n = n_articles or len(sents) or 1
     entities = [_entity(ms, n) for ms in groups.values()]

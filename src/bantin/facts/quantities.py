@@ -28,14 +28,18 @@ _UNITS = {
     "thi thể": "người", "công nhân": "người", "học sinh": "học sinh", "hộ": "hộ", "hộ dân": "hộ",
     "ngôi nhà": "nhà", "căn nhà": "nhà", "nhà": "nhà", "ô tô": "xe", "xe": "xe", "chiếc": "chiếc",
     "tàu": "tàu", "chuyến bay": "chuyến bay", "chuyến": "chuyến", "đối tượng": "người", "bị can": "người",
-    "bị cáo": "người", "binh sĩ": "người", "chiến sĩ": "người", "cảnh sát": "người", "du khách": "người",
+    "bị cáo": "người", "du khách": "người",
     "hành khách": "người", "thuyền viên": "người", "ngư dân": "người", "trẻ em": "người", "cháu": "người",
+    "nhân viên cảnh sát": "cảnh sát", "cảnh sát": "cảnh sát", "nhân viên": "người", "lính": "binh sĩ",
+    "binh sĩ": "binh sĩ", "chiến sĩ": "binh sĩ", "quân nhân": "binh sĩ", "người di cư": "người di cư",
+    "người biểu tình": "người biểu tình", "sinh viên": "học sinh",
     "tuổi": "tuổi", "năm tù": "năm tù", "tháng tù": "tháng tù", "đồng": "đồng", "usd": "USD", "đô la": "USD",
     "euro": "EUR", "km": "km", "m": "m", "mm": "mm", "cm": "cm", "ha": "ha", "tấn": "tấn", "kg": "kg",
     "độ": "độ", "%": "%", "phần trăm": "%", "điểm": "điểm", "tuyến phố": "tuyến phố", "xã": "xã",
     "tỉnh": "tỉnh", "quả": "quả", "tên lửa": "tên lửa", "máy bay": "máy bay", "phút": "phút", "giờ": "giờ",
     "ngày": "ngày", "tháng": "tháng", "lít": "lít", "con": "con", "cây": "cây", "căn hộ": "căn hộ",
 }
+PEOPLE_UNITS = frozenset(("người", "ca", "học sinh", "cảnh sát", "binh sĩ", "người di cư", "người biểu tình"))
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 
 _QTY_RE = re.compile(
@@ -66,7 +70,8 @@ class Quantity:
     high: float
     exact: float
     unit: str
-    what: str  # for people: dead/injured/...; else the folded context words
+    what: str  # for people: dead/injured/...; for amounts and measures the noun before the number
+    head: str
     context: frozenset[str]
     update: bool
     title: bool
@@ -94,10 +99,12 @@ def _range(mod: str, value: float) -> tuple[float, float]:
     mod = mod.lower().strip()
     if mod in ("hơn", "trên", "ít nhất", "tối thiểu"):
         return value, value * 1.5 + 1
+    # "gần 80" is 72..80 and "khoảng 3 tỷ" 2.7..3.3: wide enough for "khoảng 3 tỷ" / "2,9 tỷ",
+    # narrow enough that "gần 80 triệu" and "gần 100 triệu" conflict (dev label cluster_113)
     if mod in ("gần", "gần như", "dưới"):
-        return value * 0.8, value
+        return value * 0.9, value
     if mod in ("khoảng", "chừng", "ước tính", "xấp xỉ"):
-        return value * 0.85, value * 1.15
+        return value * 0.9, value * 1.1
     if mod in ("tới", "lên tới", "lên đến"):
         return value, value
     return value, value
@@ -107,15 +114,35 @@ def _what(sent_text: str, start: int, end: int, unit: str) -> tuple[str, frozens
     after = fold(sent_text[end:end + 40])
     before = fold(sent_text[max(0, start - 40):start])
     context = frozenset(w for w in re.findall(r"\w+", fold(sent_text[max(0, start - 60):end + 60])) if len(w) > 1)
-    if unit in ("người", "ca", "học sinh"):
+    if unit in PEOPLE_UNITS:
         for what, cues in _WHAT:
-            if any(re.search(r"\b" + c + r"\b", after[:25]) for c in cues):
+            if any(re.search(r"\b" + c + r"\b", after[:35]) for c in cues):
                 return what, context
         for what, cues in _WHAT:
             if any(re.search(r"\b" + c + r"\b", before[-25:]) for c in cues):
                 return what, context
         return "", context
     return "", context
+
+
+# Words between a noun and its amount that say nothing about what is measured.
+_FILLER = frozenset("""trị giá là với khoảng gần hơn trên tổng cộng lên tới đến được có gồm mất thiệt hại
+đạt chỉ còn và của cho số ước tính xấp xỉ chừng ít nhất tối thiểu khi đã bị này nước""".split())
+
+
+def _head(sent_text: str, start: int) -> str:
+    """The (folded) two words before an amount that say what it measures ("tai san", "tram lang")."""
+    words = re.findall(r"\w+", sent_text[max(0, start - 50):start])
+    kept = []
+    for w in reversed(words):
+        if w.lower() in _FILLER or w[0].isdigit():
+            if kept:
+                break
+            continue
+        kept.append(fold(w))
+        if len(kept) == 2:
+            break
+    return " ".join(reversed(kept))
 
 
 def find_quantities(sent: Sent) -> list[Quantity]:
@@ -137,12 +164,12 @@ def find_quantities(sent: Sent) -> list[Quantity]:
         what, context = _what(text, m.start(), m.end(), unit)
         phrase_end = m.end()
         if what:
-            after = text[m.end():m.end() + 25].translate(FOLD_TABLE)
+            after = text[m.end():m.end() + 35].translate(FOLD_TABLE)
             for c in dict(_WHAT)[what]:
-                found = re.match(r"(?:\W*\w+){0,2}?\W*\b" + c + r"\b", after)
+                found = re.match(r"(?:\W*\w+){0,3}?\W*\b" + c + r"\b", after)
                 if found:
                     phrase_end = m.end() + found.end()
                     break
         out.append(Quantity(sent.article, sent.index, text[m.start():phrase_end].strip(), low, high, value, unit,
-                            what, context, update, sent.title))
+                            what, _head(text, m.start()), context, update, sent.title))
     return out

@@ -14,8 +14,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Sequence
 
+from functools import lru_cache
+
 from bantin.facts.document import Sent
-from bantin.ingest.dates import find_dates
+from bantin.ingest.dates import DateMention, find_dates
+
+
+@lru_cache(maxsize=4096)
+def dates_in(text: str, pivot: date) -> tuple[DateMention, ...]:
+    """``find_dates`` of a sentence, cached: the timeline and the date disagreements both ask."""
+    return tuple(find_dates(text, pivot))
 
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 # A date inside these phrases is no happening of the story ("sinh ngày 2/3/1980", "hạn đến 5/8")
@@ -35,7 +43,7 @@ class Entry:
 _DATED_YEAR_RE = re.compile(r"\d{1,2}\s*[/.-]\s*(?:19|20)\d{2}|năm\s+(?:19|20)\d{2}")
 
 
-def _event_year(sents: Sequence[Sequence[Sent]]) -> int | None:
+def event_year(sents: Sequence[Sequence[Sent]]) -> int | None:
     """The year of a story whose articles carry no publication date: the latest year written
     after a month or "năm" (birth years and history come earlier than the news)."""
     years = [int(_YEAR_RE.search(m).group()) for article in sents for s in article
@@ -45,7 +53,7 @@ def _event_year(sents: Sequence[Sequence[Sent]]) -> int | None:
 
 
 def build_timeline(sents: Sequence[Sequence[Sent]], published: dict[str, datetime | None]) -> list[Entry]:
-    year = _event_year(sents)
+    year = event_year(sents)
     found: dict[str, list[tuple[str, str]]] = {}
     for article in sents:
         for s in article:
@@ -55,7 +63,8 @@ def build_timeline(sents: Sequence[Sequence[Sent]], published: dict[str, datetim
             pivot = pub if pub is not None else (date(year, 7, 1) if year else None)
             if pivot is None:
                 continue
-            for m in find_dates(s.text, pivot):
+            for m in dates_in(s.text, pivot if isinstance(pivot, date) and not isinstance(pivot, datetime)
+                              else as_day(pivot)):
                 if m.kind not in ("day", "month") or _SKIP_BEFORE.search(s.text[:m.span[0]]):
                     continue
                 if pub is None and not _YEAR_RE.search(m.text) and m.kind == "day" and not _same_year_cue(m.text):
@@ -73,6 +82,12 @@ def build_timeline(sents: Sequence[Sequence[Sent]], published: dict[str, datetim
         sources = tuple(dict.fromkeys(a for a, _ in items))
         out.append(Entry(key, items[0][1], sources))
     return out
+
+
+def as_day(value: datetime) -> date:
+    from bantin.ingest.dates import VN_TZ
+
+    return (value.astimezone(VN_TZ) if value.tzinfo else value).date()
 
 
 def _same_year_cue(text: str) -> bool:
