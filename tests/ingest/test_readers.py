@@ -327,3 +327,17 @@ def test_viqr_inside_json_records_is_decoded(tmp_path):
     assert article.text == "Chiều qua, thời tiết ở Hà Nội đã thay đổi. Người dân đi làm về muộn."
     assert article.meta["encoding"] == "viqr"
     assert english.text == plain["text"] and english.meta["encoding"] == "utf-8"
+
+
+def test_html_blocks_left_out_are_explained(tmp_path, capsys):
+    body = "".join(f"<p>Câu thứ {i} của bài báo, đủ dài để là một đoạn văn có nghĩa trong thân bài.</p>" for i in range(4))
+    page = (f"<html><body><h1>Khánh thành cầu mới</h1><div class='content'>{body}"
+            "<p>Ảnh: Nguyễn Đông</p><p>Minh Anh</p></div></body></html>")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    [article], errors = read(tmp_path / "a.html")
+    assert errors == []
+    assert article.meta["html_dropped"] == [{"reason": "caption", "text": "Ảnh: Nguyễn Đông"},
+                                            {"reason": "author or credit line", "text": "Minh Anh"}]
+    assert main(["clean", str(tmp_path / "a.html"), "--explain"]) == 0
+    err = capsys.readouterr().err
+    assert "left out of the page's body (caption): Ảnh: Nguyễn Đông" in err

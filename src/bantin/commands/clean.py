@@ -83,5 +83,7 @@ def explain(article: Article, err: TextIO) -> None:
         err.write(f"{name}: warning: {warning}\n")
     if meta.get("outlet_tag"):
         err.write(f"{name}: lead tag {meta['outlet_tag']!r} removed from the first sentence\n")
+    for item in meta.get("html_dropped", []):
+        err.write(f"{name}: left out of the page's body ({item['reason']}): {item['text']}\n")
     for item in meta.get("dropped", []):
         err.write(f"{name}:{item['line']}: dropped ({item['reason']}): {item['text']}\n")

@@ -374,6 +374,8 @@ def _read_html(path: str, reporter: _Reporter, config: ReaderConfig) -> Iterator
         if extracted.get(key):
             meta[key] = extracted[key]
     meta["html_extractor"] = extracted.get("method", "")
+    if extracted.get("dropped"):
+        meta["html_dropped"] = extracted["dropped"]  # blocks of the body element left out, and why
     yield _make_article(
         path, None,
         text=extracted["text"], id=path, title=extracted.get("title") or "",
@@ -395,6 +397,7 @@ def extract_html(html: str) -> dict[str, str] | None:
     return {
         "text": article.text, "title": article.title, "date": article.published, "url": article.url,
         "sitename": article.source, "author": article.author, "sapo": article.sapo, "method": article.method,
+        "dropped": [{"reason": reason, "text": text} for reason, text in article.dropped],
     }
 
 
