@@ -167,14 +167,16 @@ class _Extractor:
                 return end or i + n
         if not tok.cap:
             return i + 1
-        if self.opens_clause(sent, i) and self.sentence_initial_word(toks, i):
-            return i + 1
         n = _match_seq(toks, i, lexicon.ORG_CUE_TOKENS)
-        if n and toks[i].cap:
+        if n and toks[i].cap:  # before the sentence-initial test: "Bộ Quốc phòng Nga cho biết"
             end = self.organisation(sent, i, n)
             if end:
                 return end
+        if self.opens_clause(sent, i) and self.sentence_initial_word(toks, i):
+            return i + 1
         j = _cap_run(toks, i)
+        if j == i + 1 and tok.text.upper() == tok.text and fold(tok.text) in lexicon.NOT_NAMES:
+            return j  # "USD", "GPS", "CSGT": an abbreviation, no named entity
         if j == i + 1 and j < len(toks) and not toks[j].cap and not toks[j].gap \
                 and (tok.gap or not _stops(toks, j)) \
                 and fold(tok.text) not in self.places and fold(tok.text) not in lexicon.KNOWN_ORGS:
@@ -197,7 +199,7 @@ class _Extractor:
         word = toks[i].lower
         if fold(word) in self.places or word in lexicon.VN_SURNAMES and _cap_run(toks, i) - i >= 2:
             return False
-        return word in self.lowercase
+        return word in self.lowercase or word in lexicon.OPENERS
 
     def person_after_title(self, sent: Sent, i: int, n: int) -> int:
         """A name after the title at i; the words between go to ``role``. Returns the end or 0."""
@@ -305,12 +307,16 @@ class _Extractor:
             self.add(sent, i, j, ORG, WEAK)
             return j
         cue = self.cue_before(toks, i) or self.listed_after(sent, i)
+        if cue is None and i > 0 and not toks[i].gap and _match_seq(toks, i - 1, lexicon.ORG_LOWER_CUES) == 1:
+            cue = ORG  # "tờ The Guardian", "hãng Nokia"
         if cue == LOC:
             self.add(sent, i, j, LOC, STRONG)
         elif words[0].lower() in lexicon.VN_SURNAMES and 2 <= len(words) <= 4:
             self.add(sent, i, j, PER, STRONG)
         elif cue == PER:
             self.add(sent, i, j, PER, STRONG)
+        elif cue == ORG:
+            self.add(sent, i, j, ORG, STRONG)
         else:
             vietnamese = all(_VN_SYLLABLE.match(w) for w in words)
             self.add(sent, i, j, LOC if vietnamese else PER, WEAK)
@@ -413,7 +419,9 @@ def _merge(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
             if _ACRONYM_RE.match(surface.replace(".", "")):
                 found = next((m for m in multi if "".join(t[0] for t in m.split()) == word), None)
             if found is None and types[k] == PER or all(m.strength == WEAK for m in groups[k]):
-                cands = [m for m in multi if m.split()[-1] == word and types[m] == PER]
+                cands = [m for m in multi if m.split()[-1] == word and types[m] == PER] or \
+                        [m for m in multi if m.split()[0] == word and types[m] == PER
+                         and word not in lexicon.VN_SURNAMES]
                 if cands:
                     found = max(cands, key=lambda m: len(groups[m]))
         if found is None and types[k] != ORG:

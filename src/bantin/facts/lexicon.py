@@ -66,10 +66,24 @@ KNOWN_ORGS = frozenset(fold(n) for n in (
     "Quốc hội Mỹ", "Lầu Năm góc", "Truth Social", "OPEC", "Fed", "WB", "ADB", "Bộ Chính trị",
 ))
 
+# Capitalised abbreviations that name no one ("USD", "GPS"); folded.
+NOT_NAMES = frozenset(fold(w) for w in """USD VND CAD EUR GPS GDP CEO CQĐT ĐTDĐ CSGT THPT CCCD CMND CMTND
+COVID ANTT TNGT ATGT PCCC CNTT KT-XH HĐQT TP TT ĐH BĐS ODA FDI VAT SMS PV NXB""".split())
+
+# Words that open sentences capitalised and are no names ("Bị can ...", "Sau đó ...").
+OPENERS = frozenset("""bị sau trước nhà khi trong ngoài tại theo từ đến với về do vì để nếu tuy nhưng
+và hoặc còn cũng đã đang sẽ vừa mới có là được rất nhiều mọi mỗi các những một hai ba bốn năm
+hiện hôm sáng chiều tối đêm ngày tháng năm lúc cổng chị anh ông bà cô chú thế tất cả chỉ đây đó
+vậy ngay dù mặc riêng cùng ngoài bên phía trên dưới giữa qua lại""".split())
+
+# Lower-case words after which a capitalised name is an organisation ("tờ The Guardian").
+ORG_LOWER_CUES = None  # set below
+
 # Outlets whose credit lines and datelines are no entity of the story (lower case, first part).
 OUTLETS = frozenset((
     "tto", "vov", "vtv", "vtc", "vnexpress", "zing", "vietnamnet", "dân trí", "dantri", "ttxvn",
     "vna", "vnn", "plo", "nld", "sggp", "baomoi", "kenh14", "tuoitre", "thanhnien", "vov.vn", "vtc.vn",
+    "sggpo", "nldo", "infonet", "antđ", "vietnamplus", "soha", "kienthuc", "24h", "vtv.vn",
 ))
 
 # Same place, several spellings: folded variant -> folded canonical key.
@@ -209,3 +223,6 @@ def _by_length(items) -> Phrases:
 TITLE_TOKENS = _by_length(TITLES)
 ORG_CUE_TOKENS = _by_length(ORG_CUES)
 LOC_CUE_TOKENS = _by_length(LOC_CUES)
+
+ORG_LOWER_CUES = _by_length(("tờ", "báo", "hãng", "tập đoàn", "công ty", "đài", "kênh", "nhóm", "đảng",
+                             "nhãn hàng", "thương hiệu", "quán", "nhà hàng", "khách sạn", "ngân hàng"))
