@@ -93,7 +93,7 @@ def select_sentences(
     ]
     kept: set[tuple[int, int]] = set()
     for s in list(cands):  # a dependent sentence whose predecessor is out goes too
-        if needs_predecessor(s.text) and (s.article, s.index - 1) not in kept:
+        if s.dependent and (s.article, s.index - 1) not in kept:
             cands.remove(s)
         else:
             kept.add((s.article, s.index))
@@ -107,7 +107,7 @@ def select_sentences(
     requires = [
         (k, position[(s.article, s.index - 1)])
         for k, s in enumerate(cands)
-        if needs_predecessor(s.text) and (s.article, s.index - 1) in position
+        if s.dependent and (s.article, s.index - 1) in position
     ]
     fits = [k for k, s in enumerate(cands) if s.words <= max_words]
     share = p["content_repeat"]
@@ -125,7 +125,7 @@ def select_sentences(
     lede = None
     if p["lede"]:
         weight = {b: float(weights[c, 0]) for b, c in concept_id.items()}
-        lede = choose_lede(view, [s for s in cands if not needs_predecessor(s.text)], weight, max_words)
+        lede = choose_lede(view, [s for s in cands if not s.dependent], weight, max_words)
     fixed = [position[(lede.article, lede.index)]] if lede is not None else []
     problem = Problem(
         concepts=concepts, lengths=[s.words for s in cands], bonus=bonus, weights=weights,
@@ -176,7 +176,7 @@ def _fill_sentence(
     levels = weights.shape[1]
     best, best_gain = None, 0.0
     for s in cands:
-        if s in chosen or needs_predecessor(s.text):
+        if s in chosen or s.dependent:
             continue
         if any(near_repeat(s.bigrams, c.bigrams) for c in chosen):
             continue

@@ -22,6 +22,7 @@ import numpy as np
 from bantin.models import Article
 from bantin.summarize.compress import clean_sentence, is_noise
 from bantin.text import count_syllables, split_sentences, syllables
+from bantin.text.checks import anchor_relative, is_non_sentence, quote_without_speaker
 
 # The syllable regex of bantin.text.segment / ROUGE, on the original case to see capitals.
 from bantin.text.segment import _SYLLABLE_RE
@@ -78,6 +79,7 @@ class Sentence:
     lede_like: bool = False  # in a short first paragraph followed by more text (a lede, a sapo)
     candidate: bool = True
     bigrams: frozenset[Bigram] = field(default_factory=frozenset)
+    dependent: bool = False  # opens with a reference to its predecessor (order.needs_predecessor)
 
 
 @dataclass
@@ -148,51 +150,31 @@ def _paragraph_of(text: str, n: int) -> list[int]:
     return out if len(out) == n else [0] * n
 
 
-# A sentence ends like one: final punctuation, possibly inside closing quotes/brackets.
-_SENTENCE_END = re.compile(r"[.!?…][\"”»')\]]*\s*$")
-_QUOTED = re.compile(r"[\"“«]([^\"“”«»]*)[\"”»]")
-_SPEECH_VERB = re.compile(
-    r"(?<!\w)(?:nói|cho biết|cho hay|khẳng định|chia sẻ|nhấn mạnh|tuyên bố|phát biểu|bày tỏ|kể|viết|nêu|"
-    r"thừa nhận|giải thích|trả lời|hỏi|cảnh báo|nhận định|đánh giá|yêu cầu|đề nghị|khuyến cáo|thông báo|"
-    r"xác nhận|lưu ý|dẫn lời|tâm sự|trao đổi|khẳng định|nhận xét|phân tích|bình luận|tiết lộ|than|kêu gọi)(?!\w)",
-    re.I,
-)
-MIN_QUOTE_WORDS = 6  # a shorter quoted span is a name or a term ("siêu bão"), not someone's words
-
-
 SHORT_LINE = 12  # a line holding one sentence this short is a heading or a photo caption (AbMuSu, VMDS)
 
 
+# An inter-title glued in front of the sentence by the splitter: an unpunctuated word, then a
+# capitalized word that opens sentences ("... của U23 VN Đúng như dự đoán", "... MTV EMA Sau một tuần").
+# On VMDS ~1.4% of sentences (nearly all glued captions/inter-titles), AbMuSu ~0.1% (mostly names:
+# "Điều tra", "Hiện Cơ quan"; words that start names -- Ngày, Điều, Những, Từ -- are left out).
+_GLUED_HEADING = re.compile(
+    r"^[^!?:;,“”\"]{6,120}?[^\W_]\s+(?:Sau|Đúng|Theo|Trong|Khi|Với|Tại|Chiều|Sáng|Tối|Trưa|Đêm|Hiện|"
+    r"Các|Đây|Đó|Vào|Trước|Hôm|Mặc dù|Tuy|Nhưng|Để|Cũng|Ngoài|Bên cạnh|Thế nhưng)\s"
+)
+
+
 def is_sentence(text: str) -> bool:
-    """A statement: starts with a capital (or a digit, a quote), ends with a full stop or ``!``
-    (headings, captions and menu lines end without one; a question is a heading or a reader
-    prompt, not a fact a brief states)."""
-    if not _SENTENCE_END.search(text) or text.rstrip(" \"”»')]").endswith("?"):
+    """A statement a brief can use: not a heading, caption, menu, prompt, credit or markup
+    (:func:`bantin.text.checks.is_non_sentence`), not a question (a heading or a reader prompt),
+    starting with a capital, a digit or a quote (not a fragment)."""
+    if is_non_sentence(text) is not None or text.rstrip(" \"”»')]").endswith("?") or _GLUED_HEADING.match(text):
         return False
     first = text.lstrip("\"“«'(")[:1]
     return first.isupper() or first.isdigit()
 
 
-def quote_without_speaker(text: str) -> bool:
-    """Direct speech (a quoted span of ``MIN_QUOTE_WORDS``+ words) with no named speaker and
-    speech verb outside the quotes: the words would read as the paper's own."""
-    spans = [m for m in _QUOTED.finditer(text) if len(m.group(1).split()) >= MIN_QUOTE_WORDS]
-    unclosed = text.count("“") > text.count("”") or text.count('"') % 2 == 1
-    if not spans and not unclosed:
-        return False
-    outside = _QUOTED.sub(" ", text)
-    if unclosed:
-        outside = re.split(r"[\"“]", outside)[0]
-    named = any(w[:1].isupper() for w in outside.split()[1:]) or (
-        outside.split()[:1] != [] and outside.split()[0] not in ("Ông", "Bà", "Anh", "Chị", "Theo", "Tôi", "Họ")
-        and outside.split()[0][:1].isupper()
-    )
-    return not (_SPEECH_VERB.search(outside) and named)
-
-
 def build_view(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[str]] | None = None) -> ClusterView:
     """Split, clean and tokenize every article sentence; mark the summary candidates."""
-    from bantin.summarize.anchor import anchor_relative_days
     from bantin.summarize.order import drop_discursive_opener, needs_predecessor
 
     sentences: list[Sentence] = []
@@ -206,20 +188,21 @@ def build_view(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[
         per_line = Counter(paragraphs)
         previous_ok = False
         for i, raw in enumerate(raw_sentences):
-            text = anchor_relative_days(drop_discursive_opener(clean_sentence(raw)), article.published)
+            text = anchor_relative(drop_discursive_opener(clean_sentence(raw)), article.published)
             tokens, caps = _tokens_with_case(text)
             words = count_syllables(text)
             ok = (
                 words >= MIN_WORDS and not is_noise(text) and text not in seen_texts and is_sentence(text)
-                and not quote_without_speaker(text) and not (per_line[paragraphs[i]] == 1 and words < SHORT_LINE)
+                and quote_without_speaker(text) is None and not (per_line[paragraphs[i]] == 1 and words < SHORT_LINE)
             )
-            if ok and needs_predecessor(text) and not previous_ok:
+            dependent = needs_predecessor(text)
+            if ok and dependent and not previous_ok:
                 ok = False
             seen_texts.add(text)
             sentences.append(Sentence(
                 article=a, index=i, raw=raw, text=text, tokens=tokens, caps=caps, words=words,
                 rel_pos=i / n, paragraph=paragraphs[i], lede_like=lede_para and paragraphs[i] == 0,
-                candidate=ok, bigrams=bigrams_of(tokens),
+                candidate=ok, bigrams=bigrams_of(tokens), dependent=dependent,
             ))
             previous_ok = ok
     titles = [bigrams_of(_tokens_with_case(article.title)[0]) for article in articles]

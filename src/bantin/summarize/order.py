@@ -20,63 +20,23 @@ sentence states its fact on its own.
 """
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
-# Openers that need the previous sentence (lower-cased, matched at a word boundary).
-DEPENDENT_OPENERS = (
-    "tuy nhiên", "tuy vậy", "tuy thế", "dù vậy", "dù thế", "song", "nhưng", "thế nhưng", "mặc dù vậy",
-    "do đó", "do vậy", "vì vậy", "vì thế", "bởi vậy", "chính vì vậy", "chính vì thế", "vì lẽ đó",
-    "từ đó", "nhờ đó", "qua đó", "theo đó", "như vậy", "khi đó", "lúc đó", "lúc này", "khi ấy",
-    "trong khi đó", "ngoài ra", "bên cạnh đó", "thêm vào đó", "cùng với đó", "hơn nữa", "mặt khác",
-    "đồng thời", "sau đó", "trước đó", "cũng theo", "cũng trong", "cùng ngày", "cùng lúc", "còn",
-    "và", "điều này", "việc này", "chuyện này", "vụ việc này", "đây là", "đó là", "đây cũng", "đó cũng",
-    "họ", "nó", "ông ấy", "bà ấy", "anh ấy", "chị ấy", "cô ấy", "người này", "những người này",
-    "theo ông", "theo bà", "theo anh", "theo chị", "theo họ", "theo cô", "ông này", "bà này",
-    "anh này", "chị này", "cô này", "em này", "hai người này", "các em", "cả hai",
-    # issue 9's reading: openers that got through without their predecessor
-    "cụ thể", "trong đó", "sự việc", "vụ việc", "ngay sau đó", "một là", "hai là", "ba là", "thứ nhất",
-    "thứ hai", "thứ ba", "tôi", "chúng tôi", "chúng ta", "chúng em", "mình", "tiếp đó", "kế đó", "ngay lập tức", "đấy", "điều đó", "việc đó", "chuyện đó", "lập tức", "tương tự", "không chỉ vậy", "không những thế", "thậm chí",
-)
-_OPENER_RE = re.compile(
-    r"^[\W_]*(?:" + "|".join(sorted(map(re.escape, DEPENDENT_OPENERS), key=len, reverse=True)) + r")(?![\w])",
-    re.I,
-)
-# "Ông cho biết", "Bà nói": a bare personal title used as a pronoun (no capitalized name follows).
-_BARE_TITLE_RE = re.compile(r"^[\W_]*(?:Ông|Bà|Anh|Chị|Cô|Em|Cậu|Bé)\s+(?=[a-zà-ỹđ])")
-# "Vụ tai nạn này", "Quyết định ấy", "Công ty trên", "Đối tượng nói trên" within the first four words.
-_DEMONSTRATIVE_RE = re.compile(
-    r"^[\W_]*(?:[\w-]+\s+){1,3}(?:này|ấy|đó|nói trên|kể trên|nêu trên|vừa nêu|trên(?!\s+(?:địa|đường|mạng|thế|cả|toàn|tuyến|sông|biển|khắp|trang|tàu|xe|máy|mặt|cơ|đây|\d))"
-    r")(?![\w])")
-
-# Openers a sentence can lose without changing what it states (followed by a comma).
-DISCURSIVE_OPENERS = (
-    "cụ thể", "trong khi đó", "ngoài ra", "bên cạnh đó", "đồng thời", "hơn nữa", "mặt khác", "thêm vào đó",
-    "cùng với đó", "tuy nhiên", "tuy vậy", "dù vậy", "thế nhưng", "song", "nhưng", "và", "còn",
-    "không chỉ vậy", "không những thế", "thậm chí", "đặc biệt", "được biết", "đáng chú ý",
-    "đáng nói", "điều đáng nói là", "đáng chú ý là", "đáng nói là",
-)
-_DISCURSIVE_RE = re.compile(
-    r"^[\W_]*(?:" + "|".join(sorted(map(re.escape, DISCURSIVE_OPENERS), key=len, reverse=True)) + r")\s*,\s+(?=\w)",
-    re.I,
-)
-def drop_discursive_opener(sentence: str) -> str:
-    """The sentence without a leading purely discursive opener (``Cụ thể, ...`` -> ``...``),
-    the first letter capitalized; unchanged when there is none or the rest still depends."""
-    m = _DISCURSIVE_RE.match(sentence)
-    if not m:
-        return sentence
-    rest = sentence[m.end():]
-    if len(rest.split()) < 5:
-        return sentence
-    return rest[:1].upper() + rest[1:]
-
+from bantin.text.checks import dependent_opener
+from bantin.text.checks import drop_discursive_opener as _drop
 
 def needs_predecessor(sentence: str) -> bool:
-    """True when the sentence opens with a pronoun or connective pointing at what came before."""
-    return bool(
-        _OPENER_RE.match(sentence) or _BARE_TITLE_RE.match(sentence) or _DEMONSTRATIVE_RE.match(sentence)
-    )
+    """True when the sentence opens with a connective, reference or first-person speech pointing
+    at what came before it (:func:`bantin.text.checks.dependent_opener`: openers learned from the
+    corpora, demonstratives, bare titles)."""
+    return dependent_opener(sentence) is not None
+
+
+def drop_discursive_opener(sentence: str) -> str:
+    """The sentence without a purely discursive opener ("Cụ thể, ..." -> "..."), when what is left
+    no longer depends on its predecessor; else unchanged."""
+    dropped = _drop(sentence)
+    return dropped if dropped != sentence and not needs_predecessor(dropped) else sentence
 
 
 def story_order(items: Sequence[tuple[int, int, float, str]], lede: int | None) -> list[int]:
