@@ -14,7 +14,7 @@ $(VENV)/.installed-core: $(BIN)/python pyproject.toml
 	touch $@
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install -q -e '.[dev,bench,ilp,web]'
+	$(BIN)/pip install -q -e '.[dev,bench,ilp,web,spark]'
 	touch $@
 
 $(VENV)/.installed-web: $(BIN)/python pyproject.toml

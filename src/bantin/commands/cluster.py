@@ -14,6 +14,7 @@ examples:
   bantin cluster crawl/2024-05/ -o events.jsonl
   bantin cluster feed.jsonl --no-summary --format json
   cat feed.jsonl | bantin cluster - --max-words 60 --format markdown
+  bantin cluster feed.jsonl --engine spark --master 'local[2]' -o events.jsonl
 
 Writes one event per line (JSONL): {"id", "title", "articles": [ids], "duplicates": [[original,
 copy, ...], ...], "sources", "first_published", "last_published", "summary", "sentences",
@@ -22,6 +23,10 @@ sentence stating a value other outlets dispute has "disputed": [{"quantity", "va
 Every input article is in exactly one event (an event may hold a single article); exact and
 near-duplicate copies are always in the same event and count once in the summary. Events are
 sorted by size, then by their latest article (newest first).
+
+--engine spark runs the same stages as Spark jobs (the 'spark' extra and Java 17+ needed): inputs
+are JSONL or Parquet (.parquet), local paths or Hadoop URIs; --format jsonl or parquet. The events
+are the same as with the default engine (tests/spark). For spark-submit: python -m bantin.spark --help.
 """
 
 
@@ -33,8 +38,8 @@ def add_parser(subparsers: Any) -> None:
         epilog=EPILOG, formatter_class=HELP_FORMATTER,
     )
     add_input_arguments(parser)
-    parser.add_argument("--format", choices=("jsonl", "json", "markdown"), default="jsonl",
-                        help="output format (default jsonl: one event per line)")
+    parser.add_argument("--format", choices=("jsonl", "json", "markdown", "parquet"), default="jsonl",
+                        help="output format (default jsonl: one event per line; parquet: --engine spark only)")
     add_budget_argument(parser)
     parser.add_argument("--no-summary", action="store_true", help="only group, do not summarize")
     parser.add_argument("--no-facts", action="store_true",
@@ -42,6 +47,10 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument("--threshold", type=float, metavar="T",
                         help="average-linkage threshold (default: the tuned ClusterConfig value)")
     parser.add_argument("-o", "--output", metavar="FILE", help="output file (default stdout)")
+    parser.add_argument("--engine", choices=("local", "spark"), default="local",
+                        help="local: this process (default); spark: Apache Spark jobs")
+    parser.add_argument("--master", metavar="URL",
+                        help="with --engine spark: the Spark master (default local[*])")
     parser.set_defaults(func=run)
 
 
@@ -58,6 +67,21 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as error:
             print(f"bantin: error: --threshold: {error}", file=sys.stderr)
             return 2
+    if args.engine == "spark":
+        if args.format not in ("jsonl", "parquet"):
+            print("bantin: error: with --engine spark, --format is jsonl or parquet", file=sys.stderr)
+            return 2
+        if args.format == "parquet" and not args.output:
+            print("bantin: error: --format parquet needs -o DIR", file=sys.stderr)
+            return 2
+        from bantin.spark.run import run_cluster
+
+        return run_cluster(args.inputs, args.output or "-", args.format,
+                           None if args.no_summary else args.max_words, master=args.master, config=config,
+                           facts=not args.no_facts)
+    if args.format == "parquet":
+        print("bantin: error: --format parquet needs --engine spark", file=sys.stderr)
+        return 2
     articles, rejected = read_inputs(args.inputs, strict=args.strict, clean=True)
     if not articles:
         print("bantin: error: no article could be read", file=sys.stderr)
