@@ -77,6 +77,9 @@ class CleanConfig:
     # Rule passes until nothing changes; two suffice in practice (a dropped share bar can
     # expose a byline), the cap only guards against a rule bug.
     max_passes: int = 5
+    # Whole scraped pages (bantin.ingest.lines.looks_like_page_dump) go through the learned line
+    # classifier before the rules; False keeps the rules alone.
+    line_model: bool = True
 
 
 DEFAULT_CONFIG = CleanConfig()
@@ -98,6 +101,8 @@ INLINE_CAPTION = "photo caption inside a paragraph"
 DATE_LINE = "date line"
 REPEATED_TITLE = "repeated title"
 PUNCTUATION = "no words"
+PAGE_CHROME = "page chrome (line classifier)"
+PAGE_TITLE = "headline of the page"
 
 _FINAL = ".!?…;:\"”’»)]"
 
@@ -245,6 +250,7 @@ class CleanResult:
     outlet_tag: str = ""
     dateline: str = ""
     source: str = ""  # the outlet tag when it names an outlet (not a dateline)
+    title: str = ""  # the headline found in a page dump ("" for articles)
 
     @property
     def text(self) -> str:
@@ -262,6 +268,18 @@ def clean_text(text: str, title: str = "", config: CleanConfig = DEFAULT_CONFIG)
     lines = [(number, line.strip()) for number, line in enumerate(normalize_text(text).split("\n"), start=1)]
     lines = [(number, line) for number, line in lines if line]
     dropped: list[DroppedLine] = []
+    page_title = ""
+    if config.line_model and len(lines) > 1:
+        from bantin.ingest.lines import classify_lines, looks_like_page_dump
+
+        if looks_like_page_dump([line for _, line in lines]):
+            dump = classify_lines(lines)
+            page_title = dump.title
+            if dump.title_line:
+                dropped.append(DroppedLine(dump.title_line, dump.title, PAGE_TITLE))
+            dropped.extend(DroppedLine(number, raw, line_noise_reason(raw, config) or f"{PAGE_CHROME}, p={p:.2f}")
+                           for number, raw, p in dump.dropped)
+            lines = [(number, normalize_text(line)) for number, line in dump.kept if line.strip()]
     outlet_tag = dateline = source = ""
     for _ in range(config.max_passes):
         kept, newly_dropped = _one_pass(lines, title, config)
@@ -279,7 +297,7 @@ def clean_text(text: str, title: str = "", config: CleanConfig = DEFAULT_CONFIG)
     dropped.sort(key=lambda item: item.line)
     return CleanResult(
         kept=tuple(line for _, line in lines), dropped=tuple(dropped), kept_lines=tuple(n for n, _ in lines),
-        outlet_tag=outlet_tag, dateline=dateline, source=source,
+        outlet_tag=outlet_tag, dateline=dateline, source=source, title=page_title,
     )
 
 
@@ -294,6 +312,7 @@ def clean_article(article: Article, config: CleanConfig = DEFAULT_CONFIG) -> Art
     result = clean_text(article.text, title=article.title, config=config)
     if not result.dropped and result.text == article.text:
         return article
+    title = article.title or result.title
     meta = dict(article.meta)
     meta["dropped"] = [*meta.get("dropped", []), *(item.to_dict() for item in result.dropped)]
     if result.outlet_tag:
@@ -306,7 +325,7 @@ def clean_article(article: Article, config: CleanConfig = DEFAULT_CONFIG) -> Art
         log.warning("%s: %s", article.id, message)
     source = article.source or result.source or _source_from_credit(result.dropped)
     published = article.published or _date_from_header(result.dropped)
-    return article.replace(text=result.text, source=source, published=published, meta=meta)
+    return article.replace(text=result.text, title=title, source=source, published=published, meta=meta)
 
 
 def _date_from_header(dropped: tuple[DroppedLine, ...]) -> datetime | None:
@@ -314,7 +333,7 @@ def _date_from_header(dropped: tuple[DroppedLine, ...]) -> datetime | None:
     from bantin.ingest.readers import parse_published
 
     for item in dropped:
-        if item.reason == DATE_LINE:
+        if item.reason == DATE_LINE or (item.reason.startswith(PAGE_CHROME) and _is_date_line(item.text)):
             return parse_published(item.text)
     return None
 

@@ -337,10 +337,16 @@ def split_title(text: str, config: ReaderConfig = DEFAULT_CONFIG) -> tuple[str, 
 
     Leading lines the cleaner would drop (menus, dates, share bars) and one-word lines (a site
     name such as "VnExpress") are passed over when looking for the title and stay in the body.
+    A whole scraped page (:func:`bantin.ingest.lines.looks_like_page_dump`) keeps every line in
+    the body (the cleaner drops the headline line and the page chrome); its title is the headline
+    the line classifier finds above the body.
     """
     from bantin.ingest.boilerplate import line_noise_reason
+    from bantin.ingest.lines import clean_dump, looks_like_page_dump
 
     lines = text.split("\n")
+    if looks_like_page_dump(lines):
+        return clean_dump(text).title, text  # a whole page: the headline above the body; the cleaner drops it
     for index, line in enumerate(lines):
         stripped = line.strip()
         if len(stripped.split()) < config.min_title_words or line_noise_reason(stripped) is not None:
