@@ -125,11 +125,16 @@ def build_store(path: str, articles: Sequence[Article], stories: dict[str, int])
     store = Store(path)
     started = time.perf_counter()
     members: dict[int, list[Article]] = {}
+    seen: set[str] = set()
     for start in range(0, len(articles), 5000):
         with store.transaction():
             for article in articles[start:start + 5000]:
                 cleaned = article  # the stream's corpus text is clean already (saves ~5 min)
-                seq = store.add_article(cleaned, content_hash(article))
+                digest = content_hash(article)
+                if digest in seen:  # the stream repeats a few articles exactly: stored once
+                    continue
+                seen.add(digest)
+                seq = store.add_article(cleaned, digest)
                 story = stories[article.id]
                 # negative indices: the online clusterer numbers its own events from 0
                 store.assign(seq, f"ev-s{story}", -1 - story)
