@@ -16,9 +16,9 @@ The 100k store is built directly (not through HTTP, which would take an hour): t
 articles (corpus text, not cleaned again) are stored with ``Store.add_article`` (FTS included), grouped into events by
 their synthetic story, and each event's page data made by ``describe_event`` -- with the brief
 chosen by a lead-sentence stand-in instead of the summarizer (same JSON shape; the summarizer's
-speed is ``bench_summary_speed``'s subject) and no facts (the facts stage takes ~0.2 s per
-event: the 100k store's pages have no entities/timeline/disagreements, so they are smaller
-than live ones). The server's online clusterer starts empty after
+speed is ``bench_summary_speed``'s subject) and no facts (to keep the build within minutes:
+the 100k store's pages have no entities/timeline/disagreements, so they are smaller than live
+ones). The server's online clusterer starts empty after
 this bulk load (a snapshot at its last article), so the writers' articles form events among
 themselves. Clients run in their own processes; on a shared
 2-core machine they compete with the server for CPU, which the numbers include.
@@ -107,7 +107,7 @@ def _lead_summary(articles, max_words, duplicate_groups=None, **_):
 
 
 def _no_facts(events, articles, **_):
-    """Stand-in for the facts stage in the bulk build (~0.2 s per event: 50 min for 15k events)."""
+    """Stand-in for the facts stage in the bulk build (keeps the 15k-event build within minutes)."""
     import dataclasses
 
     from bantin.facts import Facts
