@@ -137,6 +137,20 @@ def test_anchor_relative_uses_the_publication_date(sentence, anchored):
     assert anchor_relative(sentence, datetime(2025, 11, 3, 9, 0, tzinfo=VN)) == anchored
 
 
+def test_times_inside_quotes_are_found_but_never_anchored():
+    sentence = "Khán giả hát theo ca khúc “Cô gái đến từ hôm qua” suốt đêm."
+    assert [(t.text, t.quoted) for t in relative_times(sentence)] == [("hôm qua", True)]
+    assert anchor_relative(sentence, datetime(2025, 11, 3, 9, 0, tzinfo=VN)) == sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Giám đốc BV Bạch Mai Đào Xuân Cơ bày tỏ: Chúng tôi cần hành lang pháp lý rõ ràng.",
+    "Cá nhân tôi trả lời không\" - PGS.TS Đào Xuân Cơ nói.",
+])
+def test_first_person_in_attributed_speech_is_not_a_reference(sentence):
+    assert dependent_opener(sentence) is None
+
+
 def test_anchor_relative_takes_the_date_in_vietnam_time():
     late_utc = datetime(2025, 11, 2, 20, 0, tzinfo=timezone.utc)  # 3/11 03:00 in Hà Nội
     assert anchor_relative("Hôm qua, mưa lớn.", late_utc) == "Hôm qua (2/11), mưa lớn."

@@ -2,10 +2,11 @@
 
 Per summary (:func:`check_summary`), each a yes/no:
 
-* ``lede``: the first sentence is a lede -- it is, or closely matches, some article's title, its
-  first sentence (the sapo when there is one) or the first sentence of its body (the paragraph
-  after a sapo). "Closely": half of the shorter one's syllable bigrams are in the other
-  (:data:`LEDE_OVERLAP`);
+* ``lede``: the first sentence is a lede -- it is, or closely matches, some article's first
+  sentence (the sapo when there is one) or the first sentence of its body (the paragraph after a
+  sapo), or it states the article's title. "Closely": the two share half of the syllable bigrams
+  of the longer one (:data:`LEDE_OVERLAP`); "states the title": it has :data:`TITLE_OVERLAP` of
+  the title's bigrams;
 * ``non_sentence``: some sentence is a heading, caption, menu, prompt, credit or markup
   (:func:`bantin.text.checks.is_non_sentence`);
 * ``orphan_opener``: some sentence opens with a dependent opener (connective, reference, first
@@ -37,7 +38,8 @@ from bantin.text.checks import (
     quote_without_speaker, relative_times, syllables,
 )
 
-LEDE_OVERLAP = 0.5  # share of the shorter text's bigrams found in the other: "closely matches"
+LEDE_OVERLAP = 0.5  # shared bigrams / bigrams of the longer sentence: "closely matches" a first sentence
+TITLE_OVERLAP = 0.6  # share of a title's bigrams in the sentence: it states the headline
 MATCH_OVERLAP = 0.6  # a summary sentence found in no article verbatim is traced to the closest one above this
 READABILITY_NOTE = (
     "note: checks on whole summaries as the systems print them (not cut at the budget); "
@@ -101,9 +103,17 @@ def _bigrams(text: str) -> frozenset:
 
 
 def _overlap(a: frozenset, b: frozenset) -> float:
+    """Shared bigrams over the shorter set's (containment of the shorter in the longer)."""
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+def _similar(a: frozenset, b: frozenset) -> float:
+    """Shared bigrams over the longer set's: both sentences say mostly the same thing."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / max(len(a), len(b))
 
 
 @dataclass
@@ -114,7 +124,8 @@ class _ArticleIndex:
     sentences: list[list[str]]
     forms: dict[str, set[tuple[int, int]]]
     bigrams: list[tuple[tuple[int, int], frozenset]]
-    ledes: list[frozenset]
+    ledes: list[frozenset]  # bigrams of the articles' first sentences
+    titles: list[frozenset]
     previous: dict[tuple[int, int], tuple[int, int]]  # the real sentence before (headings, captions skipped)
 
     @classmethod
@@ -124,7 +135,8 @@ class _ArticleIndex:
         sentences = [split_sentences(a.text) if a.text.strip() else [] for a in articles]
         forms: dict[str, set[tuple[int, int]]] = {}
         bigrams = []
-        ledes = []
+        ledes: list[frozenset] = []
+        titles: list[frozenset] = []
         previous: dict[tuple[int, int], tuple[int, int]] = {}
         for k, (article, found) in enumerate(zip(articles, sentences)):
             last = None
@@ -140,9 +152,9 @@ class _ArticleIndex:
                         forms.setdefault(form, set()).add((k, i))
                 bigrams.append(((k, i), _bigrams(raw)))
             if article.title.strip():
-                ledes.append(_bigrams(article.title))
+                titles.append(_bigrams(article.title))
             ledes.extend(_bigrams(s) for s in _first_sentences(article.text))
-        return cls(articles, sentences, forms, bigrams, ledes, previous)
+        return cls(articles, sentences, forms, bigrams, ledes, titles, previous)
 
     def locate(self, sentence: str) -> tuple[tuple[int, int], ...]:
         if sentence in self.forms:
@@ -216,7 +228,12 @@ def check_summary(summary: str | Sequence[str], articles: Sequence[Article], ind
             opener=opener[0] if opener else None, orphan=orphan, quote=quote_without_speaker(unit),
             times=times if mixes_days else (), syllables=syllables(unit),
         ))
-    lede = bool(units) and any(_overlap(_bigrams(units[0]), lede) >= LEDE_OVERLAP for lede in index.ledes)
+    lede = False
+    if units:
+        first = _bigrams(units[0])
+        lede = any(_similar(first, b) >= LEDE_OVERLAP for b in index.ledes) or any(
+            len(first & t) >= TITLE_OVERLAP * len(t) for t in index.titles if t
+        )
     flags = {
         "lede": lede,
         "non_sentence": any(c.non_sentence for c in checks),

@@ -20,7 +20,9 @@ API (all take one sentence or line, NFC text; none mutates anything):
   (day/week/month/year) and, where it has one, the day/year offset from publication.
 * :func:`anchor_relative` ``(sentence, published) -> str`` -- the sentence with each anchorable
   relative time followed by its date from the publication date in Vietnam time:
-  "hôm qua" -> "hôm qua (2/11)", "năm ngoái" -> "năm ngoái (2024)". Weeks and months are left as is.
+  "hôm qua" -> "hôm qua (2/11)", "năm ngoái" -> "năm ngoái (2024)". Weeks and months are left as
+  is, and so are times inside quotes (``RelativeTime.quoted``: a speaker's words or a title such
+  as the song "Cô gái đến từ hôm qua" are never edited).
 * :func:`is_non_sentence` ``(line) -> str | None`` -- why the line is not a sentence a brief can
   use: ``"markup"`` (HTML tag, Markdown link/image, table cells), ``"caption"`` ("Ảnh:",
   "(Ảnh: ...)", "Ảnh minh họa"), ``"prompt"`` ("Mời bạn đọc xem", "Xem thêm", "Ý kiến bạn đọc"),
@@ -33,7 +35,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -105,8 +107,30 @@ def _learned_match(sentence: str) -> tuple[str, bool] | None:
     return best
 
 
+def _quoted_ranges(sentence: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotes; a closing quote with no opening one quotes from the start."""
+    ranges, offset = [], 0
+    if sentence.count('"') % 2 and not sentence.lstrip().startswith('"'):
+        offset = sentence.index('"') + 1  # an odd straight quote after text closes a quote begun before
+        ranges.append((0, offset))
+    ranges += [(a + offset, b + offset) for a, b in (m.span() for m in _QUOTE_SPANS.finditer(sentence[offset:]))]
+    close = max(sentence.rfind("”"), sentence.rfind("»"))
+    if close >= 0 and not any(a <= close < b for a, b in ranges):
+        ranges.append((0, close + 1))
+    return ranges
+
+
 def _outside_quotes(sentence: str) -> str:
-    return _QUOTE_SPANS.sub(" ", sentence)
+    out = list(sentence)
+    for a, b in _quoted_ranges(sentence):
+        out[a:b] = " " * (b - a)
+    return "".join(out)
+
+
+def _after_attributed_colon(sentence: str, position: int) -> bool:
+    """True when ``position`` follows "<speaker> <verb>:" (unquoted speech: "ông A bày tỏ: Chúng tôi cần ...")."""
+    colon = sentence.rfind(":", 0, position)
+    return colon >= 0 and bool(_ATTRIBUTION_RE.search(sentence[:colon]))
 
 
 def dependent_opener(sentence: str) -> tuple[str, bool] | None:
@@ -124,9 +148,10 @@ def dependent_opener(sentence: str) -> tuple[str, bool] | None:
     demo = _DEMONSTRATIVE.match(head)
     if demo and (demo.group("dem") != "trên" or _AFTER_TREN.match(head[demo.end():])):
         return demo.group(0).strip().lower(), False
-    person = _FIRST_PERSON.search(_outside_quotes(sentence))
-    if person:
-        return person.group(0).lower(), False
+    outside = _outside_quotes(sentence)
+    for person in _FIRST_PERSON.finditer(outside):
+        if not _after_attributed_colon(outside, person.start()):
+            return person.group(0).lower(), False
     return None
 
 
@@ -211,6 +236,7 @@ class RelativeTime:
     unit: str  # "day", "week", "month" or "year"
     offset: int | None  # days (unit day) or years (unit year) from the publication date; None: unknown
     weekday: int | None = None  # 0 = Monday ... 6 = Sunday, for weekday names
+    quoted: bool = False  # inside quotes: someone's words (or a title: "Cô gái đến từ hôm qua"), never anchored
 
 
 _PARTS = r"(?:sáng|trưa|chiều|tối|đêm|rạng sáng|khuya)"
@@ -269,6 +295,8 @@ def relative_times(sentence: str) -> list[RelativeTime]:
         end = match.end("week") if match.group("week") else match.end(group)
         found.append(RelativeTime(sentence[match.start(group): end], match.start(group), end, "day", None, weekday))
     found = [t for t in found if not _ANCHORED.match(sentence[t.end:])]
+    quoted = _quoted_ranges(sentence)
+    found = [replace(t, quoted=any(a <= t.start < b for a, b in quoted)) for t in found]
     # overlapping matches ("chiều qua" inside "chiều hôm qua"...) keep the longest
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[RelativeTime] = []
@@ -313,6 +341,8 @@ def anchor_relative(sentence: str, published: datetime | None) -> str:
     day = _vietnam_date(published)
     out, last = [], 0
     for t in relative_times(sentence):
+        if t.quoted:
+            continue
         if t.unit == "day":
             when = _weekday_date(t, sentence, day) if t.weekday is not None else day + timedelta(days=t.offset or 0)
             label = f"{when.day}/{when.month}"
