@@ -200,10 +200,28 @@ def test_syllables_count_the_budget_unit():
 @pytest.mark.corpus
 def test_openers_file_is_what_the_script_learns_from_the_corpora():
     from bantin.evaluate.corpora import corpus_path
-    from bantin.text.learn_openers import corpus_texts, learn
+    from bantin.text.learn_openers import learn_all
 
     vmds, abmusu = corpus_path("vmds"), corpus_path("abmusu")
     if vmds is None or abmusu is None:
         pytest.skip("VMDS / AbMuSu-train not found under ../shared/datasets")
     committed = json.loads(checks.OPENERS_FILE.read_text(encoding="utf-8"))
-    assert learn(corpus_texts(vmds, abmusu)) == committed
+    assert learn_all(vmds, abmusu) == committed
+
+
+def test_glued_heading_or_caption_is_found_before_a_sentence_start_word():
+    from bantin.text.checks import glued_fragment, is_non_sentence
+
+    glued = "Thời điểm tồi tệ Khi đại dịch bùng phát, các ngân hàng trung ương đã hạ lãi suất."
+    assert glued_fragment(glued) == "Thời điểm tồi tệ"
+    assert is_non_sentence(glued) == "glued"
+    caption = "Bảo vệ Cường (giữa) bị bắt tại nhà cùng tang vật Theo lời một bảo vệ, Cường bỏ về."
+    assert glued_fragment(caption) == "Bảo vệ Cường (giữa) bị bắt tại nhà cùng tang vật"
+
+
+def test_names_and_sentence_internal_capitals_are_not_glue():
+    from bantin.text.checks import glued_fragment
+
+    assert glued_fragment("Nhà máy đi vào hoạt động hồi Tháng 4/2022.") is None
+    assert glued_fragment("Ông đến Bộ Tư lệnh Không gian Mỹ để làm việc.") is None
+    assert glued_fragment("Theo ông Nguyễn Văn A, giá vàng hôm nay tăng mạnh.") is None

@@ -27,7 +27,8 @@ API (all take one sentence or line, NFC text; none mutates anything):
   use: ``"markup"`` (HTML tag, Markdown link/image, table cells), ``"caption"`` ("Ảnh:",
   "(Ảnh: ...)", "Ảnh minh họa"), ``"prompt"`` ("Mời bạn đọc xem", "Xem thêm", "Ý kiến bạn đọc"),
   ``"menu"`` (short runs of names split by "|", ">", "»"), ``"credit"`` (an author or source
-  line), ``"heading"`` (no sentence-final punctuation); None for a real sentence.
+  line), ``"heading"`` (no sentence-final punctuation), ``"glued"`` (a heading or caption run into
+  the sentence: :func:`glued_fragment`); None for a real sentence.
 * :func:`syllables` ``(sentence) -> int`` -- syllable count (the budget unit);
   :data:`LONG_SENTENCE` = 60: over it a reader struggles to take the sentence in.
 """
@@ -39,6 +40,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator, Sequence
 
 from bantin.text.segment import count_syllables
 
@@ -385,6 +387,33 @@ def _all_caps_name(line: str) -> bool:
     return 0 < len(letters) <= 5 and all(w.isupper() for w in letters)
 
 
+def glue_context(tokens: Sequence[str]) -> Iterator[int]:
+    """Positions of capitalised words right after a lowercase word, not inside a name run."""
+    for i in range(2, len(tokens) - 1):
+        word, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
+        if (word[:1].isupper() and word.isalpha() and before[-1:].isalpha() and before.islower()
+                and not tokens[i - 2][:1].isupper() and not after[:1].isupper() and not after[:1].isdigit()):
+            yield i
+
+
+@lru_cache(maxsize=1)
+def start_words() -> frozenset[str]:
+    """Learned sentence-start words (``start_words`` in ``data/openers.json``)."""
+    table = json.loads(OPENERS_FILE.read_text(encoding="utf-8"))
+    return frozenset(table.get("start_words", ()))
+
+
+def glued_fragment(sentence: str) -> str | None:
+    """The heading or caption run into this sentence ("Thời điểm tồi tệ" in "Thời điểm tồi tệ Khi
+    đại dịch ..."): the words before a learned sentence-start word that follows a lowercase word."""
+    tokens = sentence.split()
+    words = start_words()
+    for i in glue_context(tokens):
+        if tokens[i] in words:
+            return " ".join(tokens[:i])
+    return None
+
+
 def is_non_sentence(line: str) -> str | None:
     """Why ``line`` is not a sentence for a brief (markup, caption, prompt, menu, credit, heading), or None."""
     text = line.strip()
@@ -402,6 +431,8 @@ def is_non_sentence(line: str) -> str | None:
         return "menu"
     if not _FINAL.search(text):
         return "heading"
+    if glued_fragment(text):
+        return "glued"
     return None
 
 

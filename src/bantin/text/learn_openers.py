@@ -213,6 +213,48 @@ def learn(texts: Iterable[tuple[str, Sequence[str], Sequence[str]]]) -> dict:
     }
 
 
+# A capitalised word that opens >= MIN_START sentences but follows a lowercase word inside a sentence
+# at most MAX_GLUE_SHARE as often is a sentence-start word ("Theo", "Trong", "Các"); met after a
+# lowercase word, it marks a heading or caption run into the next sentence ("Thời điểm tồi tệ Khi
+# đại dịch ..."). 4% keeps name parts out ("Người", "Ngày", "Không quân"): on VMDS + AbMuSu it flags
+# 0.5% of sentences, about three in four of them glued (a random 40 read by hand at 0.04; 0.15 let
+# in name parts and read half right).
+MIN_START = 40
+MAX_GLUE_SHARE = 0.04
+
+
+def learn_start_words(texts: Iterable[str]) -> list[str]:
+    """Sentence-start words (see :data:`MAX_GLUE_SHARE`) from raw article texts."""
+    from bantin.text import split_sentences
+    from bantin.text.checks import glue_context
+
+    start: Counter[str] = Counter()
+    glued: Counter[str] = Counter()
+    for text in texts:
+        for sentence in split_sentences(text):
+            tokens = sentence.split()
+            if tokens and tokens[0].isalpha() and tokens[0][:1].isupper():
+                start[tokens[0]] += 1
+            for i in glue_context(tokens):
+                glued[tokens[i]] += 1
+    return sorted(w for w, n in start.items() if n >= MIN_START and glued[w] <= MAX_GLUE_SHARE * n)
+
+
+def article_texts(vmds: Path, abmusu: Path) -> Iterator[str]:
+    from bantin.evaluate.corpora import load_abmusu, load_vmds
+
+    for cluster in load_vmds(vmds) + load_abmusu(abmusu):
+        for article in cluster.articles:
+            yield article.text
+
+
+def learn_all(vmds: Path, abmusu: Path) -> dict:
+    """What ``openers.json`` holds: the openers table and the sentence-start words."""
+    table = learn(corpus_texts(vmds, abmusu))
+    table["start_words"] = learn_start_words(article_texts(vmds, abmusu))
+    return table
+
+
 def default_output() -> Path:
     return Path(__file__).resolve().parents[1] / "data" / "openers.json"
 
@@ -228,7 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if vmds is None or abmusu is None:
         print("learn_openers: error: VMDS and AbMuSu-train are needed under ../shared/datasets", file=sys.stderr)
         return 2
-    table = learn(corpus_texts(vmds, abmusu))
+    table = learn_all(vmds, abmusu)
     if args.show:
         for row in table["openers"]:
             print(f"{row['inside']:5d} {row['opening']:3d} {row['clusters']:3d} {row['comma_share']:.2f} {'D' if row['droppable'] else ' '} {row['opener']}")
