@@ -25,6 +25,12 @@ themselves. Clients run in their own processes; on a shared
 
     .venv/bin/python -m benchmarks.bench_serve ingest [--size 10000]
     .venv/bin/python -m benchmarks.bench_serve load [--articles 100000] [--seconds 60] [--db FILE]
+    .venv/bin/python -m benchmarks.bench_serve cpu --db FILE [--requests 300]
+
+``cpu``: the web process's own CPU time per request (user + system, read from /proc before and
+after), one client sending ``--requests`` requests of each kind in sequence, no writers: what a
+request costs the server, free of queueing. Each kind is sent twice over the same paths: the
+first pass fills the server's caches (``cold``), the second is answered from them (``warm``).
 """
 from __future__ import annotations
 
@@ -305,20 +311,71 @@ def run_load(db: str | None, articles_count: int, seconds: float, writers: int, 
     return report
 
 
+def _cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_cpu(db: str, requests: int, seed: int = 7) -> dict:
+    """Server CPU ms per request, per kind, cold then warm (see the module docstring)."""
+    from bantin.store import Store
+
+    store = Store(db)  # migrates the file when this bantin's schema is newer
+    event_ids = [row[0] for row in store._db.execute("SELECT id FROM events WHERE card IS NOT NULL")]
+    store.close()
+    rng = random.Random(seed)
+    paths = {
+        "event": [f"/events/{rng.choice(event_ids)}" for _ in range(requests)],
+        "event_api": [f"/api/events/{rng.choice(event_ids)}" for _ in range(requests)],
+        "list": [f"/api/events?limit=20&offset={rng.randrange(0, 2000, 20)}&sort={rng.choice(['newest', 'biggest'])}"
+                 for _ in range(requests)],
+        "feed": ["/"] * requests,
+        "health": ["/health"] * requests,
+    }
+    server = subprocess.Popen([sys.executable, "-m", "bantin.cli", "serve", "--db", db, "--port", "0"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = server.stdout.readline().strip().rstrip("/")
+    report: dict = {"requests": requests, "events": len(event_ids)}
+    try:
+        client = _Client(url, 30)
+        client.call("GET", "/health")
+        for kind, kind_paths in paths.items():
+            row = {}
+            for attempt in ("cold", "warm"):
+                cpu, wall = _cpu_seconds(server.pid), time.perf_counter()
+                statuses = [client.call("GET", path) for path in kind_paths]
+                cpu, wall = _cpu_seconds(server.pid) - cpu, time.perf_counter() - wall
+                bad = sum(1 for s in statuses if not 200 <= s < 300)
+                row[attempt] = {"cpu_ms": round(1000 * cpu / requests, 2), "wall_ms": round(1000 * wall / requests, 2),
+                                **({"errors": bad} if bad else {})}
+            report[kind] = row
+    finally:
+        server.terminate()
+        server.wait(timeout=120)
+    return report
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="benchmarks.bench_serve", description=__doc__.split("\n\n")[0])
-    parser.add_argument("part", nargs="?", choices=("ingest", "load", "all"), default="all")
+    parser.add_argument("part", nargs="?", choices=("ingest", "load", "cpu", "all"), default="all")
     parser.add_argument("--size", type=int, default=10_000, help="ingest: stream length")
     parser.add_argument("--articles", type=int, default=100_000, help="load: articles in the store")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--writers", type=int, default=8)
     parser.add_argument("--readers", type=int, default=32)
-    parser.add_argument("--db", help="load: reuse (or build once into) this store file")
+    parser.add_argument("--requests", type=int, default=300, help="cpu: requests per kind")
+    parser.add_argument("--db", help="load: reuse (or build once into) this store file; cpu: the store to read")
     args = parser.parse_args(argv)
     from bantin.evaluate.corpora import corpus_path
 
     if not (corpus_path("vmds") or corpus_path("abmusu")):
         print("bench_serve: skipped (needs ../shared/datasets for the synthetic stream)")
+        return 0
+    if args.part == "cpu":
+        if not args.db:
+            parser.error("cpu needs --db FILE (a store built by the load part)")
+        print(json.dumps({"cpu": run_cpu(args.db, args.requests)}, ensure_ascii=False), flush=True)
         return 0
     if args.part in ("ingest", "all"):
         # in a child process: the one-core pin must not outlive this part

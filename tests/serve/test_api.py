@@ -104,6 +104,31 @@ def test_search_needs_a_query(client):
     assert client.get("/api/search", params={"q": "\"*()"}).json()["total"] == 0  # FTS syntax is text
 
 
+@pytest.mark.parametrize("params, says", [
+    ({"q": "bão", "limit": 0}, "'limit': Input should be greater than or equal to 1"),
+    ({"q": "bão", "limit": 101}, "'limit': Input should be less than or equal to 100"),
+    ({"q": "bão", "offset": -5}, "'offset': Input should be greater than or equal to 0"),
+    ({"q": "bão", "limit": "mười"}, "'limit': Input should be a valid integer"),
+    ({"q": "x" * 501}, "'q': String should have at most 500 characters"),
+])
+def test_bad_search_parameters_say_what_to_change(client, params, says):
+    response = client.get("/api/search", params=params)
+    assert response.status_code == 422 and says in response.json()["detail"]
+
+
+def test_search_pages(client):
+    first = client.get("/api/search", params={"q": "bao", "limit": 1}).json()
+    second = client.get("/api/search", params={"q": "bao", "limit": 1, "offset": 1}).json()
+    assert first["total"] >= 2 and first["hits"][0]["id"] != second["hits"][0]["id"]
+
+
+def test_event_list_is_the_stored_cards(client):
+    body = client.get("/api/events", params={"limit": 1}).json()
+    card = body["events"][0]
+    assert {"id", "title", "size", "n_outlets", "lead", "outlets", "last_published"} <= set(card)
+    assert (body["total"], body["limit"], body["offset"], body["next_offset"]) == (None, 1, 0, 1)
+
+
 def test_openapi_and_offline_docs(client):
     spec = client.get("/openapi.json").json()
     assert "/api/events" in spec["paths"] and "/api/articles" in spec["paths"]

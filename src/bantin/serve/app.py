@@ -2,7 +2,9 @@
 
 ``create_app(db)`` builds a FastAPI app over one store file. Reads run on the event loop, on a
 read-only connection (WAL: they never wait for the writer): each is one indexed lookup of
-precomputed JSON (well under a millisecond), cheaper than a hop to a thread. Writes are queued
+precomputed JSON (well under a millisecond), cheaper than a hop to a thread. Rendered pages and
+lists are kept in memory (:mod:`bantin.serve.cache`) until the writer changes what they show;
+the JSON the store holds is sent as it is, never parsed and serialized again. Writes are queued
 to the single writer process (:class:`~bantin.serve.writer.Writer`). Routes call the store's
 verbs, never SQL.
 
@@ -15,7 +17,9 @@ from __future__ import annotations
 import asyncio
 import hmac
 import ipaddress
+import json
 import logging
+import threading
 from contextlib import asynccontextmanager
 from datetime import date, datetime, time, timezone, timedelta
 from typing import Any, Literal
@@ -23,7 +27,7 @@ from typing import Any, Literal
 try:
     from fastapi import Depends, FastAPI, HTTPException, Query, Request
     from fastapi.exceptions import RequestValidationError
-    from fastapi.responses import JSONResponse
+    from fastapi.responses import JSONResponse, Response
 except ImportError as error:  # pragma: no cover - depends on the install
     raise ImportError(f"bantin serve needs the web extra: pip install 'bantin[web]' ({error})") from None
 
@@ -35,6 +39,7 @@ MAX_BODY = 16 * 1024 * 1024  # bytes per POST: ~5k typical articles of JSONL
 PAGE_MAX = 100
 VN = timezone(timedelta(hours=7))  # a bare date in a filter is a day in Vietnam
 
+JSON = "application/json"
 SECURITY_HEADERS = {
     # nothing but our own stylesheet: no script runs on any page, inline or injected
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -54,10 +59,34 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+class SecurityHeaders:
+    """Adds :data:`SECURITY_HEADERS` to every response (plain ASGI: a ``@app.middleware`` would
+    cost more than the rest of a cached request)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                headers.extend(h for h in self.headers if h[0] not in present)
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, max_body: int = MAX_BODY,
-               ingest_config=None) -> FastAPI:
+               ingest_config=None, cache_bytes: int | None = None) -> FastAPI:
     """The app over store file ``db`` (created and migrated when new)."""
     from bantin.serve import views
+    from bantin.serve.cache import CACHE_BYTES, PageCache
     from bantin.serve.writer import Writer
     from bantin.store import Store
 
@@ -78,12 +107,7 @@ def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, max_b
     app.state.token = token or None
     app.state.writes_open = is_loopback(host) or bool(token)
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError):
@@ -92,6 +116,16 @@ def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, max_b
 
     def store():
         return reader(db)
+
+    local = threading.local()  # a cache per reader thread, as its connection (the tags are its)
+
+    def cache() -> PageCache:
+        mine = getattr(local, "cache", None)
+        if mine is None:
+            mine = local.cache = PageCache(CACHE_BYTES if cache_bytes is None else cache_bytes)
+        return mine
+
+    app.state.cache = cache
 
     def check_write(request: Request) -> None:
         if not app.state.writes_open:
@@ -106,7 +140,7 @@ def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, max_b
 
     @app.get("/health", tags=["meta"], summary="Liveness and store counts")
     async def health() -> dict[str, Any]:
-        return {"status": "ok", "version": _version(), **store().counts()}
+        return {"status": "ok", "version": _version(), **store().counts(), "cache": cache().stats()}
 
     @app.get("/api/events", tags=["events"], summary="Events, newest or biggest first, with filters")
     async def list_events(
@@ -119,21 +153,31 @@ def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, max_b
         sort: Literal["newest", "biggest"] = Query("newest"),
         limit: int = Query(20, ge=1, le=PAGE_MAX),
         offset: int = Query(0, ge=0, le=1_000_000),
-    ) -> dict[str, Any]:
+    ) -> Response:
         where = EventFilter(since=_when(since, "since", end=False), until=_when(until, "until", end=True),
                             outlet=outlet or None, entity=entity or None, q=q or None,
                             min_outlets=min_outlets, sort=sort)
-        cards, total = store().events(where, limit, offset)
-        return {"events": cards, "total": total, "limit": limit, "offset": offset,
-                "next_offset": offset + limit if len(cards) == limit else None}
+        reads = store()
+
+        def make() -> bytes:
+            cards, total = reads.event_cards(where, limit, offset)
+            tail = {"total": total, "limit": limit, "offset": offset,
+                    "next_offset": offset + limit if len(cards) == limit else None}
+            # the cards are stored as JSON: joined as they are, not parsed and encoded again
+            return f'{{"events":[{",".join(cards)}],{json.dumps(tail)[1:]}'.encode()
+
+        body = cache().get_or_make(("list", where, limit, offset), reads.generation(), make)
+        return Response(body, media_type=JSON)
 
     @app.get("/api/events/{event_id}", tags=["events"], summary="One event: brief with sources, articles, "
              "copies, timeline, entities, disagreements")
-    async def get_event(event_id: str) -> dict[str, Any]:
-        detail = store().event_detail(event_id)
+    async def get_event(event_id: str) -> Response:
+        detail = store().event_detail_text(event_id)
         if detail is None:
             raise HTTPException(404, f"no event {event_id!r}; list them with GET /api/events")
-        return detail
+        if not detail:  # assigned, not refreshed yet
+            return JSONResponse({"id": event_id, "pending": True})
+        return Response(detail.encode(), media_type=JSON)  # stored as JSON: sent as it is
 
     @app.get("/api/articles/{article_id:path}", tags=["articles"], summary="One stored article (cleaned text, meta)")
     async def get_article(article_id: str) -> dict[str, Any]:
@@ -144,10 +188,16 @@ def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, max_b
 
     @app.get("/api/search", tags=["articles"], summary="Full-text search over articles (diacritics optional)")
     async def search(q: str = Query(..., min_length=1, max_length=500), limit: int = Query(20, ge=1, le=PAGE_MAX),
-               offset: int = Query(0, ge=0, le=1_000_000)) -> dict[str, Any]:
-        hits, total = store().search(q, limit, offset)
-        return {"q": q, "total": total, "limit": limit, "offset": offset,
-                "hits": [views.hit_json(h, q) for h in hits]}
+               offset: int = Query(0, ge=0, le=1_000_000)) -> Response:
+        reads = store()
+
+        def make() -> bytes:
+            hits, total = reads.search(q, limit, offset)
+            return json.dumps({"q": q, "total": total, "limit": limit, "offset": offset,
+                               "hits": [views.hit_json(h, q) for h in hits]}, ensure_ascii=False).encode()
+
+        body = cache().get_or_make(("search", q, limit, offset), reads.generation(), make)
+        return Response(body, media_type=JSON)
 
     @app.post("/api/articles", tags=["articles"], dependencies=[Depends(check_write)],
               summary="Ingest articles: a JSON object, a JSON list, or JSONL",
@@ -171,7 +221,7 @@ def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, max_b
                 f"{o.position}: {o.reason}" for o in result.outcomes[:5])
         return JSONResponse(payload, status_code=status)
 
-    views.add_routes(app, store)
+    views.add_routes(app, store, cache)
     return app
 
 

@@ -83,11 +83,18 @@ TEMPLATES = _environment()
 
 
 def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return HTMLResponse(TEMPLATES.get_template(name).render(**context), status_code=status)
+    return HTMLResponse(page(name, **context), status_code=status)
 
 
-def add_routes(app: FastAPI, store: Callable) -> None:
-    """The pages: feed ``/``, event ``/events/{id}``, article ``/articles/{id}``, search, docs."""
+def page(name: str, **context: Any) -> bytes:
+    return TEMPLATES.get_template(name).render(**context).encode()
+
+
+def add_routes(app: FastAPI, store: Callable, cache: Callable) -> None:
+    """The pages: feed ``/``, event ``/events/{id}``, article ``/articles/{id}``, search, docs.
+
+    The feed and search pages are kept per store generation, an event page per event version
+    (:mod:`bantin.serve.cache`)."""
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -97,7 +104,7 @@ def add_routes(app: FastAPI, store: Callable) -> None:
 
         problems = []
         min_outlets = _number(it_nhat, 1, "Số nguồn tối thiểu", problems)
-        page = _number(trang, 1, "Trang", problems)
+        page_number = _number(trang, 1, "Trang", problems)
         since = until = None
         try:
             since = _when(tu or None, "tu", end=False)
@@ -107,20 +114,34 @@ def add_routes(app: FastAPI, store: Callable) -> None:
         where = EventFilter(since=since, until=until, outlet=nguon.strip()[:200] or None,
                             entity=ten.strip()[:200] or None, q=q.strip()[:500] or None,
                             min_outlets=min_outlets, sort="biggest" if sap_xep == "lon" else "newest")
-        cards, total = store().events(where, PAGE, (page - 1) * PAGE)
         form = {"q": q, "nguon": nguon, "ten": ten, "tu": tu, "den": den, "it_nhat": it_nhat, "sap_xep": sap_xep}
-        return render("feed.html", cards=cards, total=total, page=page, form=form, problems=problems,
-                      has_next=len(cards) == PAGE, counts=store().counts())
+        reads = store()
+
+        def make() -> bytes:
+            cards, total = reads.events(where, PAGE, (page_number - 1) * PAGE)
+            return page("feed.html", cards=cards, total=total, page=page_number, form=form, problems=problems,
+                        has_next=len(cards) == PAGE, counts=reads.counts())
+
+        key = ("feed", *form.values(), trang)
+        return HTMLResponse(cache().get_or_make(key, reads.generation(), make))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     async def event_page(event_id: str) -> HTMLResponse:
-        detail = store().event_detail(event_id)
-        if detail is None:
+        reads = store()
+        version = reads.event_version(event_id)
+        if version is None:
             return render("missing.html", 404, what="sự kiện", key=event_id)
-        if detail.get("pending"):
-            return render("pending.html", 200, event_id=event_id)
-        return render("event.html", e=detail, groups=_outlet_groups(detail),
-                      outlet_of={a["id"]: a["outlet"] or a["title"] or "nguồn không rõ" for a in detail["articles"]}, kinds=KINDS)
+
+        def make() -> bytes:
+            detail = reads.event_detail(event_id)
+            if detail is None or detail.get("pending"):
+                return page("pending.html", event_id=event_id)
+            return page("event.html", e=detail, groups=_outlet_groups(detail), kinds=KINDS,
+                        outlet_of={a["id"]: a["outlet"] or a["title"] or "nguồn không rõ" for a in detail["articles"]})
+
+        if version == 0:  # assigned, not refreshed yet: nothing to keep
+            return HTMLResponse(make())
+        return HTMLResponse(cache().get_or_make(("event", event_id), version, make))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     async def article_page(article_id: str) -> HTMLResponse:
@@ -132,10 +153,15 @@ def add_routes(app: FastAPI, store: Callable) -> None:
     @app.get("/tim-kiem", response_class=HTMLResponse, include_in_schema=False)
     async def search_page(q: str = "", trang: str = "1") -> HTMLResponse:
         problems: list[str] = []
-        page = _number(trang, 1, "Trang", problems)
-        hits, total = store().search(q[:500], PAGE, (page - 1) * PAGE) if q.strip() else ([], 0)
-        return render("search.html", q=q, hits=[hit_json(h, q) for h in hits], total=total, page=page,
-                      has_next=len(hits) == PAGE)
+        page_number = _number(trang, 1, "Trang", problems)
+        reads = store()
+
+        def make() -> bytes:
+            hits, total = reads.search(q[:500], PAGE, (page_number - 1) * PAGE) if q.strip() else ([], 0)
+            return page("search.html", q=q, hits=[hit_json(h, q) for h in hits], total=total, page=page_number,
+                        has_next=len(hits) == PAGE)
+
+        return HTMLResponse(cache().get_or_make(("search-page", q, trang), reads.generation(), make))
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     async def docs() -> HTMLResponse:

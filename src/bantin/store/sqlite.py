@@ -192,7 +192,7 @@ class Store:
                        entities: Iterable[str]) -> None:
         """Store an event's refreshed feed card, API detail and entity keys; clears ``dirty``."""
         self._db.execute(
-            "UPDATE events SET title = ?, card = ?, detail = ?, dirty = 0 WHERE id = ?",
+            "UPDATE events SET title = ?, card = ?, detail = ?, dirty = 0, version = version + 1 WHERE id = ?",
             (title, json.dumps(card, ensure_ascii=False), json.dumps(detail, ensure_ascii=False), event_id))
         self._db.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
         self._db.executemany("INSERT OR IGNORE INTO event_entities (event_id, entity) VALUES (?, ?)",
@@ -240,12 +240,29 @@ class Store:
         return found
 
     def event_detail(self, event_id: str) -> dict | None:
-        row = self._db.execute("SELECT detail, card FROM events WHERE id = ?", (event_id,)).fetchone()
+        text = self.event_detail_text(event_id)
+        if text is None:
+            return None
+        if not text:  # assigned but not refreshed yet: the writer is on it
+            return {"id": event_id, "pending": True}
+        return json.loads(text)
+
+    def event_detail_text(self, event_id: str) -> str | None:
+        """The event's API detail as stored (JSON text); "" while pending, None when unknown."""
+        row = self._db.execute("SELECT detail FROM events WHERE id = ?", (event_id,)).fetchone()
         if row is None:
             return None
-        if row[0] is None:  # assigned but not refreshed yet: the writer is on it
-            return {"id": event_id, "pending": True}
-        return json.loads(row[0])
+        return row[0] or ""
+
+    def event_version(self, event_id: str) -> int | None:
+        """How often the event's page data was written (0: pending); None when unknown."""
+        row = self._db.execute("SELECT version FROM events WHERE id = ?", (event_id,)).fetchone()
+        return row[0] if row else None
+
+    def generation(self) -> int:
+        """A number that changes whenever another connection (the writer) commits: what a
+        reader's cache of lists keys on (``PRAGMA data_version``, read from shared memory)."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
 
     def events(self, where: EventFilter, limit: int, offset: int) -> tuple[list[dict], int | None]:
         """Feed cards matching ``where``, newest or biggest first, and the total when cheap.
@@ -253,6 +270,11 @@ class Store:
         The total is counted only for filtered queries (an unfiltered count over 100k events is
         a full index scan per page view); None means "more pages follow while a page is full".
         """
+        cards, total = self.event_cards(where, limit, offset)
+        return [json.loads(card) for card in cards], total
+
+    def event_cards(self, where: EventFilter, limit: int, offset: int) -> tuple[list[str], int | None]:
+        """As :meth:`events`, the cards as stored (JSON text)."""
         clauses = ["card IS NOT NULL"]
         params: list[Any] = []
         if where.since is not None:
@@ -279,7 +301,7 @@ class Store:
             params.append(match)
         order = "size DESC, last_ts DESC" if where.sort == "biggest" else "last_ts DESC, size DESC"
         sql = f"SELECT card FROM events WHERE {' AND '.join(clauses)} ORDER BY {order}, id LIMIT ? OFFSET ?"
-        cards = [json.loads(r[0]) for r in self._db.execute(sql, [*params, limit, offset])]
+        cards = [r[0] for r in self._db.execute(sql, [*params, limit, offset])]
         total = None
         if len(clauses) > 1:
             total = self._db.execute(f"SELECT count(*) FROM events WHERE {' AND '.join(clauses)}", params).fetchone()[0]
