@@ -3,7 +3,8 @@
     .venv/bin/python -m benchmarks.bench_readability [--part heldout|dev] [--no-write]
 
 For each part of ``bantin.evaluate.heldout`` (VMDS and AbMuSu-train with the lede in front of the
-body, as ``bantin evaluate`` reads them; the realweb-dev events from their gold articles), every
+body, as ``bantin evaluate`` reads them; the realweb-dev events from their gold articles), cleaned
+as ``bantin summarize`` cleans its inputs (``corpora.clean_clusters``), every
 system summarizes every cluster at the budget ``bantin evaluate`` uses (mean reference length;
 realweb events, which have no reference: 100 syllables) and ``bantin.evaluate.readability`` checks
 the summaries. Prints one table per corpus and one over all clusters, with ROUGE-2 F1 where there
@@ -34,7 +35,7 @@ def run(part: str) -> str:
     blocks = []
     pooled: dict[str, list] = {name: [] for name in SYSTEMS}
     for corpus in CORPORA:
-        clusters = load_split(corpus, part)
+        clusters = load_split(corpus, part, clean=True)
         if not clusters:
             continue
         summaries: dict[str, list] = {name: [] for name in SYSTEMS}

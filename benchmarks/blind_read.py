@@ -4,7 +4,9 @@
     .venv/bin/python -m benchmarks.blind_read score [--dir /work/blind] [--markdown]
 
 ``make`` draws N clusters from the held-out split (``bantin.evaluate.heldout``: every realweb-dev
-event, the rest shared between VMDS and AbMuSu-train, seeded) and writes, per cluster,
+event, the rest shared between VMDS and AbMuSu-train, seeded), cleans their articles as
+``bantin summarize`` cleans its inputs (``bantin.evaluate.corpora.clean_clusters``: captions run
+into the text, bylines and outlet tags out) -- both systems and the reader get these -- and writes, per cluster,
 ``DIR/packets/NN.md``: the articles (title, outlet, date, text trimmed to :data:`MAX_ARTICLE_SYLLABLES`)
 and two summaries labelled "Bản tóm tắt A" / "Bản tóm tắt B" in a seeded random order:
 
@@ -57,11 +59,11 @@ RUBRIC = "benchmarks/blind_read_rubric.md"
 
 def choose_clusters(n: int) -> list[Cluster]:
     """Every held-out realweb event, then VMDS and AbMuSu held-out clusters alternately (seeded)."""
-    realweb = [c for c in load_split("realweb", "heldout") if len({a.text for a in c.articles}) > 1]
+    realweb = [c for c in load_split("realweb", "heldout", clean=True) if len({a.text for a in c.articles}) > 1]
     rng = random.Random(f"{SEED}:blind")
     pools = []
     for name in ("vmds", "abmusu"):
-        pool = load_split(name, "heldout")
+        pool = load_split(name, "heldout", clean=True)
         rng.shuffle(pool)
         pools.append(pool)
     chosen = realweb[:n]

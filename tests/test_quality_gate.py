@@ -1,7 +1,7 @@
 """Quality gate: ROUGE on the development corpora must not drop below the pinned scores.
 
 Runs ``bantin evaluate``'s logic (all clusters, default budget = mean reference length, ledes
-included) on VMDS and AbMuSu-train for every system pinned in tests/quality_pins.json and fails when
+included, articles cleaned as ``bantin summarize`` cleans them) on VMDS and AbMuSu-train for every system pinned in tests/quality_pins.json and fails when
 a ROUGE-2 F1 drops by more than ``tolerance`` points (x100). The ``lead`` baseline is pinned both
 ways: if it moves, the harness (corpus loading, sentence splitting, ROUGE) changed.
 
@@ -42,7 +42,7 @@ def measure(corpus: str, systems: tuple[str, ...]) -> dict[str, dict[str, float]
     path = corpus_path(corpus)
     if path is None:
         pytest.skip(f"{corpus} absent under ../shared/datasets")
-    results = evaluate_summaries(load_corpus(path), list(systems))
+    results = evaluate_summaries(load_corpus(path, clean=True), list(systems))
     return {
         r.name: {m: round(100 * prf.f, 2) for m, prf in r.mean.items()} for r in results
     }

@@ -27,7 +27,8 @@ examples:
 
 CORPUS is a VMDS folder, an AbMuSu JSONL file, a generic cluster JSONL file, or the shorthand
 'vmds' / 'abmusu' for ../shared/datasets. Scores are ROUGE-1/2/L (syllables, mean over the
-references, x100); every output is cut at the budget (default: mean reference length).
+references, x100); every output is cut at the budget (default: mean reference length). Every
+system gets the articles cleaned as `bantin summarize` cleans its inputs (--raw: as stored).
 Beside ROUGE, the readability checks (bantin.evaluate.readability) on the same summaries: share
 opening with a lede, with a heading/caption/markup line, an opener cut from its predecessor, a
 quote without speaker, an unanchored "hôm qua" in a summary mixing days, a sentence > 60 syllables.
@@ -56,6 +57,9 @@ def add_parser(subparsers) -> None:
     )
     add_budget_argument(parser, default=None, help="budget in syllables (default: mean reference length)")
     parser.add_argument("--no-lede", action="store_true", help="leave out the articles' lede (sapo) paragraph")
+    parser.add_argument("--raw", action="store_true",
+                        help="--task summary: give the systems the corpus text as stored, without bantin's "
+                             "cleaning (default: every system gets the cleaned articles, as `bantin summarize` does)")
     parser.add_argument("--json", metavar="FILE", help="write per-cluster scores and summaries to FILE")
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N clusters")
     parser.add_argument("--format", choices=("text", "markdown"), default="text", help="table format (default text)")
@@ -208,7 +212,7 @@ def _run_summary(args: argparse.Namespace) -> int:
         for note in skipped:
             print(f"bantin: skipping {note}", file=sys.stderr)
     try:
-        clusters = load_corpus(args.corpus_path, include_lede=not args.no_lede)
+        clusters = load_corpus(args.corpus_path, include_lede=not args.no_lede, clean=not args.raw)
     except (ValueError, KeyError, json.JSONDecodeError) as error:
         print(f"bantin: error: {args.corpus_path}: cannot read clusters: {error!r}", file=sys.stderr)
         return 2
@@ -231,7 +235,8 @@ def _run_summary(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     scored = len(results[0].clusters) if results else 0
     budget = f"{args.max_words} syllables" if args.max_words else "mean reference length (syllables)"
-    print(f"corpus: {args.corpus_path}  clusters: {scored}  budget: {budget}  lede: {'no' if args.no_lede else 'yes'}")
+    print(f"corpus: {args.corpus_path}  clusters: {scored}  budget: {budget}  lede: {'no' if args.no_lede else 'yes'}"
+          f"  input: {'raw' if args.raw else 'cleaned (bantin.pipeline.prepare)'}")
     print("ROUGE x100 at the syllable level, mean over references, every output cut at the budget")
     print(format_table(results, markdown=args.format == "markdown"))
     if any(name.startswith("bantin") for name in systems):

@@ -16,10 +16,10 @@ import json
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 from urllib.parse import urlparse
 
 from bantin.ingest.dates import VN_TZ
@@ -148,18 +148,32 @@ def load_generic(path: str | os.PathLike) -> list[Cluster]:
     return clusters
 
 
-def load_corpus(path: str | os.PathLike, include_lede: bool = True) -> list[Cluster]:
-    """Pick the loader from the layout: a VMDS folder, AbMuSu JSONL, or generic JSONL."""
+def clean_clusters(clusters: Sequence[Cluster]) -> list[Cluster]:
+    """Each cluster with its articles as a user's run sees them: through ``bantin.pipeline.prepare``
+    (the cleaning ``bantin summarize`` and ``bantin cluster`` apply: photo captions run into the
+    text, bylines, outlet tags such as "(GDVN) -" out). Evaluations and the blind read give every
+    system these articles, so no system is scored on text the product never shows it."""
+    from bantin.pipeline import prepare
+
+    return [replace(c, articles=tuple(prepare(c.articles))) for c in clusters]
+
+
+def load_corpus(path: str | os.PathLike, include_lede: bool = True, clean: bool = False) -> list[Cluster]:
+    """Pick the loader from the layout: a VMDS folder, AbMuSu JSONL, or generic JSONL.
+    ``clean=True``: articles through :func:`clean_clusters`."""
     path = Path(path)
     if path.is_dir():
-        return load_vmds(path, include_lede=include_lede)
-    if path.suffix == ".jsonl" or path.suffix == ".json":
+        clusters = load_vmds(path, include_lede=include_lede)
+    elif path.suffix == ".jsonl" or path.suffix == ".json":
         with open(path, encoding="utf-8-sig") as handle:
             first = next((line for line in handle if line.strip()), "{}")
         if "single_documents" in json.loads(first):
-            return load_abmusu(path, include_lede=include_lede)
-        return load_generic(path)
-    raise ValueError(f"{path}: not a VMDS folder or a cluster JSONL file")
+            clusters = load_abmusu(path, include_lede=include_lede)
+        else:
+            clusters = load_generic(path)
+    else:
+        raise ValueError(f"{path}: not a VMDS folder or a cluster JSONL file")
+    return clean_clusters(clusters) if clean else clusters
 
 
 def shared_dir() -> Path:

@@ -24,7 +24,7 @@ import unicodedata
 from pathlib import Path
 from typing import Sequence
 
-from bantin.evaluate.corpora import Cluster, corpus_path, load_abmusu, load_vmds, shared_dir
+from bantin.evaluate.corpora import Cluster, clean_clusters, corpus_path, load_abmusu, load_vmds, shared_dir
 from bantin.models import Article, Rejected
 
 logger = logging.getLogger(__name__)
@@ -109,8 +109,11 @@ def realweb_events(root: str | Path | None = None) -> list[Cluster]:
     return clusters
 
 
-def load_split(name: str, part: str, include_lede: bool = True) -> list[Cluster]:
-    """``part`` ("dev" or "heldout") of corpus ``name`` ("vmds", "abmusu" or "realweb")."""
+def load_split(name: str, part: str, include_lede: bool = True, clean: bool = False) -> list[Cluster]:
+    """``part`` ("dev" or "heldout") of corpus ``name`` ("vmds", "abmusu" or "realweb");
+    ``clean=True``: articles as a user's run sees them (``corpora.clean_clusters``)."""
+    if clean:
+        return clean_clusters(load_split(name, part, include_lede))
     if part not in ("dev", "heldout"):
         raise ValueError(f"part must be 'dev' or 'heldout', got {part!r}")
     if name == REALWEB:

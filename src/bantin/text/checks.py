@@ -366,7 +366,7 @@ _MARKUP = re.compile(
 )
 _CAPTION = re.compile(
     r"(?:^|[\s(\-–—])(?:Ảnh|Ảnh minh họa|Ảnh minh hoạ|Ảnh chụp màn hình|Đồ họa|Đồ hoạ|Clip|Video|Nguồn ảnh|Infographic)"
-    r"\s*(?::|:|$|\))|Ảnh minh h[ọo]a|\(Ảnh\b|\bẢnh\s*:",
+    r"\s*(?::|:|$|\))|Ảnh minh h[ọo]a|Ảnh tư liệu|\(Ảnh\b|\bẢnh\s*:",
 )
 _PROMPT = re.compile(
     r"^[\W_]*(?:Mời (?:bạn|quý) (?:đọc|độc giả)|Mời (?:các )?bạn|Xem thêm|Xem (?:video|clip|chi tiết|toàn bộ)|"
