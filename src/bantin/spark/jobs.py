@@ -83,15 +83,21 @@ def _plain(record: dict) -> dict:
     return out
 
 
-def clean_articles(records):
-    """RDD of ``(position, Article)``: cleaned, ids unique (see the module docstring)."""
+def read_clean(spark, paths: Sequence[str]):
+    """:func:`read_records` with every article cleaned, persisted (read and cleaned once)."""
     from bantin.ingest.boilerplate import clean_article
-    from bantin.ingest.readers import unique_ids
-
     from pyspark import StorageLevel
 
-    cleaned = records.filter(lambda pair: isinstance(pair[1], Article)).mapValues(clean_article)
-    cleaned = cleaned.persist(StorageLevel.MEMORY_AND_DISK)  # counted, then numbered: clean once
+    records = read_records(spark, paths).mapValues(lambda r: clean_article(r) if isinstance(r, Article) else r)
+    return records.persist(StorageLevel.MEMORY_AND_DISK)
+
+
+def unique_articles(records):
+    """RDD of ``(position, Article)``: the articles of ``records``, ids made unique (see the
+    module docstring)."""
+    from bantin.ingest.readers import unique_ids
+
+    cleaned = records.filter(lambda pair: isinstance(pair[1], Article))
     by_id = cleaned.map(lambda pair: (pair[1].id, pair))
 
     def rename(group: Iterable) -> list:
@@ -121,16 +127,17 @@ def numbered(articles):
 # ---------------------------------------------------------------------------------------------
 # copies
 # ---------------------------------------------------------------------------------------------
-def copy_groups(spark, indexed, config: ClusterConfig, timings: dict):
-    """RDD of ``(index, DuplicateGroup | None)`` for the articles in a copy group: the group
-    (global indices, original first) on its original, None on the other members."""
+def copy_groups(spark, indexed, count: int, config: ClusterConfig, timings: dict) -> Copies:
+    """The copy groups of the ``count`` numbered articles (see :class:`Copies`)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
     from bantin.cluster.dedup import (_too_far, article_shingles, band_ranges, day_stamp, duplicate_group,
                                       exact_copy_of, jaccard, signatures)
+    from bantin.spark.graph import edge_labels
 
     started = time.perf_counter()
+    sc = spark.sparkContext
     dedup = config.dedup
     shingled = indexed.mapValues(lambda a: (*article_shingles(a, dedup), day_stamp(a.published)))
     shingled = shingled.persist(StorageLevel.MEMORY_AND_DISK)
@@ -139,14 +146,16 @@ def copy_groups(spark, indexed, config: ClusterConfig, timings: dict):
         items = sorted(group)
         firsts = exact_copy_of([None] * len(items), [s for _, s in items], dedup.max_days) if len(items) > 1 else [0]
         for (index, _), first in zip(items, firsts):
-            yield index, items[first][0]
+            if items[first][0] != index:
+                yield index, items[first][0]
 
-    firsts = shingled.map(lambda kv: (kv[1][0], (kv[0], kv[1][2]))).groupByKey().flatMap(lambda kv: exact(kv[1]))
-    firsts = firsts.persist(StorageLevel.MEMORY_AND_DISK)
-    exact_edges = firsts.filter(lambda kv: kv[0] != kv[1])
+    exact_edges = (shingled.map(lambda kv: (kv[1][0], (kv[0], kv[1][2]))).groupByKey().flatMap(lambda kv: exact(kv[1]))
+                   .persist(StorageLevel.MEMORY_AND_DISK))
     # an exact copy matches whatever its first matches: only firsts with shingles are banded
-    eligible = shingled.join(firsts.filter(lambda kv: kv[0] == kv[1])).filter(lambda kv: len(kv[1][0][1]))
-    eligible = eligible.mapValues(lambda v: v[0][1])
+    later = np.zeros(count, dtype=bool)
+    later[np.array(exact_edges.keys().collect(), dtype=np.int64)] = True
+    shared_later = sc.broadcast(later)
+    eligible = shingled.filter(lambda kv: not shared_later.value[kv[0]] and len(kv[1][1])).mapValues(lambda v: v[1])
     ranges = band_ranges(dedup)
 
     def bands(part: Iterator) -> Iterator[tuple[int, bytearray, int]]:
@@ -170,46 +179,61 @@ def copy_groups(spark, indexed, config: ClusterConfig, timings: dict):
                 .filter(lambda kv: not _too_far(kv[1][0][1][1], kv[1][1][1], dedup.max_days)
                         and jaccard(kv[1][0][1][0], kv[1][1][0]) >= dedup.threshold)
                 .map(lambda kv: (kv[1][0][0], kv[0])))
-    edges = spark.createDataFrame(exact_edges.union(verified), "src long, dst long")
-    from bantin.spark.graph import connected_components
-
-    labels = connected_components(edges).rdd.map(lambda r: (r.node, r.label))
-    members = labels.join(indexed).map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).groupByKey()
-
-    def group(kv) -> Iterator[tuple[int, object]]:
-        found = dict(kv[1])
-        chosen = duplicate_group(found, found)
-        yield chosen.original, chosen
-        for index in chosen.members[1:]:
-            yield index, None
-
-    groups = members.flatMap(group).persist(StorageLevel.MEMORY_AND_DISK)
-    timings["copy_groups"] = groups.filter(lambda kv: kv[1] is not None).count()
-    timings["copies"] = time.perf_counter() - started
+    edges = exact_edges.union(verified).persist(StorageLevel.MEMORY_AND_DISK)
+    labels, _ = edge_labels(spark, edges, count)
+    edges.unpersist()
+    exact_edges.unpersist()
     shingled.unpersist()
-    firsts.unpersist()
-    return groups
+    in_group = np.bincount(labels, minlength=count)[labels] > 1
+    shared_labels, shared_in_group = sc.broadcast(labels), sc.broadcast(in_group)
+    members = (indexed.filter(lambda kv: shared_in_group.value[kv[0]])
+               .map(lambda kv: (int(shared_labels.value[kv[0]]), kv)).groupByKey())
+    found = members.map(lambda kv: duplicate_group(*(2 * (dict(kv[1]),)))).collect()
+    shared_labels.destroy()
+    shared_in_group.destroy()
+    shared_later.destroy()
+    starts = labels == np.arange(count)
+    copies = Copies({g.original: g for g in found}, in_group, (np.cumsum(starts) - 1)[labels], int(starts.sum()))
+    timings["copy_groups"] = len(copies.groups)
+    timings["copies"] = time.perf_counter() - started
+    return copies
+
+
+@dataclasses.dataclass
+class Copies:
+    """What :func:`copy_groups` leaves on the driver (a few bytes per article, never the articles):
+    the groups (global indices, original first) by original, whether each article is in a group,
+    each article's unit (units numbered in the single path's order: by their smallest article),
+    and the number of units."""
+
+    groups: dict
+    in_group: np.ndarray
+    unit_of: np.ndarray
+    units: int
 
 
 # ---------------------------------------------------------------------------------------------
 # units, features, candidates
 # ---------------------------------------------------------------------------------------------
-def units_of(indexed, groups):
-    """RDD of ``(unit, (representative Article, DuplicateGroup | None, article indices))`` in the
-    single path's unit order (by the smallest article index of the unit)."""
+def units_of(indexed, copies: Copies):
+    """RDD of ``(unit, (representative Article, DuplicateGroup | None, article indices))``: the
+    articles outside copy groups and the originals, no shuffle (the unit numbers are broadcast)."""
     from pyspark import StorageLevel
 
-    def unit(kv):
-        index, (article, group) = kv
-        if group is None:
-            return [(index, (article, None, (index,)))]
-        if group is False:  # a copy, carried by its original's unit
-            return []
-        return [(min(group.members), (article, group, group.members))]
+    sc = indexed.context
+    shared = sc.broadcast((copies.groups, copies.in_group, copies.unit_of))
 
-    marked = indexed.leftOuterJoin(groups.mapValues(lambda g: g if g is not None else False))
-    ranked = marked.flatMap(unit).sortByKey().zipWithIndex().map(lambda pair: (pair[1], pair[0][1]))
-    return ranked.persist(StorageLevel.MEMORY_AND_DISK)
+    def unit(kv):
+        index, article = kv
+        groups, in_group, unit_of = shared.value
+        group = groups.get(index)
+        if group is not None:
+            return [(int(unit_of[index]), (article, group, group.members))]
+        if in_group[index]:  # a copy, carried by its original's unit
+            return []
+        return [(int(unit_of[index]), (article, None, (index,)))]
+
+    return indexed.flatMap(unit).persist(StorageLevel.MEMORY_AND_DISK)
 
 
 def _sum_columns(part_arrays: Iterable[np.ndarray], width: int) -> np.ndarray:
@@ -219,7 +243,7 @@ def _sum_columns(part_arrays: Iterable[np.ndarray], width: int) -> np.ndarray:
     return total
 
 
-def unit_features(units, config: ClusterConfig, timings: dict):
+def unit_features(units, count: int, config: ClusterConfig, timings: dict):
     """RDD of ``(unit, (stamp, kernel row indices, kernel row data, index terms))``."""
     import scipy.sparse as sp
     from pyspark import StorageLevel
@@ -243,8 +267,7 @@ def unit_features(units, config: ClusterConfig, timings: dict):
 
     partial = units.mapPartitions(part_df).groupByKey().mapValues(lambda arrays: _sum_columns(arrays, N_FEATURES))
     dfs = dict(partial.collect())
-    n = units.count()
-    block_weights = sc.broadcast([term_weights(dfs[b], n, config.background, b) for b in sorted(dfs)])
+    block_weights = sc.broadcast([term_weights(dfs[b], count, config.background, b) for b in sorted(dfs)])
 
     def rows(part: Iterator) -> Iterator:
         items = list(part)
@@ -374,45 +397,48 @@ def link_component(units: list, edges: list, config: ClusterConfig) -> list[list
     return groups
 
 
-def event_groups(spark, features, edges, config: ClusterConfig, timings: dict):
-    """RDD of ``(unit, event key)``: every unit with the smallest unit of its event; also
-    the size of the largest connected component in ``timings``."""
-    from pyspark import StorageLevel
-
-    from bantin.spark.graph import connected_components
+def event_groups(spark, features, edges, units: int, config: ClusterConfig, timings: dict) -> np.ndarray:
+    """Each unit's event key (the smallest unit of its event), an array on the driver; also the
+    size of the largest connected component and the number of components in ``timings``."""
+    from bantin.spark.graph import edge_labels
 
     started = time.perf_counter()
+    sc = spark.sparkContext
     light = dataclasses.replace(config, background=None)
-    frame = spark.createDataFrame(edges.map(lambda e: (e[0], e[1])), "src long, dst long")
-    labels = connected_components(frame).rdd.map(lambda r: (r.node, r.label)).persist(StorageLevel.MEMORY_AND_DISK)
-    sizes = labels.map(lambda kv: (kv[1], 1)).reduceByKey(lambda a, b: a + b)
-    timings["largest_component"] = sizes.values().max() if not sizes.isEmpty() else 1
-    timings["components"] = sizes.count()
-    members = labels.join(features.mapValues(lambda v: (v[0], v[1], v[2]))).map(
-        lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-    component_edges = edges.map(lambda e: (e[0], e)).join(labels).map(lambda kv: (kv[1][1], kv[1][0]))
-    grouped = members.cogroup(component_edges).flatMap(
-        lambda kv: [(u, min(g)) for g in link_component(list(kv[1][0]), list(kv[1][1]), light) for u in g])
-    result = features.keys().map(lambda u: (u, u)).subtractByKey(labels).union(grouped)
-    result = result.persist(StorageLevel.MEMORY_AND_DISK)
-    result.count()
-    labels.unpersist()
+    labels, _ = edge_labels(spark, edges, units)
+    sizes = np.bincount(labels, minlength=units)
+    timings["largest_component"] = int(sizes.max()) if units else 0
+    timings["components"] = int((sizes > 1).sum())
+    shared = sc.broadcast((labels, sizes[labels] > 1))
+    members = (features.filter(lambda kv: shared.value[1][kv[0]])
+               .map(lambda kv: (int(shared.value[0][kv[0]]), (kv[0], (kv[1][0], kv[1][1], kv[1][2])))))
+    component_edges = edges.map(lambda e: (int(shared.value[0][e[0]]), e))
+
+    def linked(kv) -> Iterator[np.ndarray]:
+        for group in link_component(list(kv[1][0]), list(kv[1][1]), light):
+            yield np.array([(u, min(group)) for u in group], dtype=np.int64)
+
+    keys = np.arange(units, dtype=np.int64)
+    for pairs in members.cogroup(component_edges).flatMap(linked).collect():
+        keys[pairs[:, 0]] = pairs[:, 1]
+    shared.destroy()
     timings["linkage"] = time.perf_counter() - started
-    return result
+    return keys
 
 
-def build_events(units, assignment, indexed, max_words: int | None, timings: dict, facts: bool = False):
+def build_events(indexed, copies: Copies, keys: np.ndarray, max_words: int | None, facts: bool = False):
     """RDD of Event (summarized when ``max_words``, with facts when ``facts``), one per event,
-    built in parallel by the single path's own steps."""
+    built in parallel by the single path's own steps: each article goes to its event's key (its
+    unit's key, broadcast), one shuffle."""
     from bantin.cluster.dedup import DuplicateGroup
     from bantin.cluster.events import _event
 
-    def members(kv):
-        u, ((article, group, indices), key) = kv
-        return [(i, (key, group if i == (group.original if group else i) else None)) for i in indices]
+    shared = indexed.context.broadcast((keys[copies.unit_of], copies.groups))
 
-    placed = units.join(assignment).flatMap(members).join(indexed).map(
-        lambda kv: (kv[1][0][0], (kv[0], kv[1][1], kv[1][0][1])))
+    def place(kv):
+        index, article = kv
+        event_of, groups = shared.value
+        return int(event_of[index]), (index, article, groups.get(index))
 
     def event(items: Iterable) -> Event:
         items = sorted(items, key=lambda item: item[0])
@@ -429,7 +455,7 @@ def build_events(units, assignment, indexed, max_words: int | None, timings: dic
             built = describe_events([built], articles)[0]
         return built
 
-    return placed.groupByKey().map(lambda kv: event(kv[1]))
+    return indexed.map(place).groupByKey().map(lambda kv: event(kv[1]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -452,17 +478,20 @@ def cluster_articles(spark, articles, config: ClusterConfig | None = None, max_w
     timings = {} if timings is None else timings
     started = time.perf_counter()
     indexed = numbered(articles)
-    timings["articles"] = indexed.count()
+    count = timings["articles"] = indexed.count()
     timings["number"] = time.perf_counter() - started
-    if not timings["articles"]:
+    if not count:
         return spark.sparkContext.emptyRDD()
-    groups = copy_groups(spark, indexed, config, timings)
-    units = units_of(indexed, groups)
-    timings["units"] = units.count()
-    features = unit_features(units, config, timings)
+    copies = copy_groups(spark, indexed, count, config, timings)
+    units = units_of(indexed, copies)
+    timings["units"] = copies.units
+    features = unit_features(units, copies.units, config, timings)
+    units.unpersist()
     edges = candidate_edges(spark, features, config, timings)
-    assignment = event_groups(spark, features, edges, config, timings)
-    return build_events(units, assignment, indexed, max_words, timings, facts)
+    keys = event_groups(spark, features, edges, copies.units, config, timings)
+    features.unpersist()
+    edges.unpersist()
+    return build_events(indexed, copies, keys, max_words, facts)
 
 
 def cluster_files(spark, paths: Sequence[str], config: ClusterConfig | None = None,
@@ -470,11 +499,12 @@ def cluster_files(spark, paths: Sequence[str], config: ClusterConfig | None = No
     """Read, clean and cluster JSONL/Parquet inputs; see :class:`SparkRun`."""
     timings: dict = {}
     started = time.perf_counter()
-    records = read_records(spark, list(paths)).persist()
+    records = read_clean(spark, list(paths))
     rejected = records.values().filter(lambda r: isinstance(r, Rejected)).collect()
-    articles = clean_articles(records)
+    articles = unique_articles(records)
     timings["read_clean"] = time.perf_counter() - started
     events = cluster_articles(spark, articles, config, max_words, timings, facts)
+    records.unpersist()  # the numbered articles are persisted: the events are built from them
     return SparkRun(events, rejected, timings)
 
 
