@@ -1,7 +1,10 @@
 """The stages of ``bantin cluster`` as Spark jobs.
 
 Each stage keeps bantin's per-article (or per-event) work as the plain function the single-machine
-path calls and puts only the join/shuffle in Spark:
+path calls and puts only the join/shuffle in Spark. The articles never go to the driver; a few
+integers per article do (copy-group labels, unit numbers, event keys: ~24 bytes per article, 240 MB
+for 10M articles), and are broadcast back instead of joined, which keeps a run at ~30 Spark jobs
+(a join of Python RDDs is a shuffle plus a cogroup in Python; a broadcast lookup is neither):
 
 1. **read, clean** per partition: :func:`bantin.ingest.readers.article_from_line` (JSONL) or
    :func:`~bantin.ingest.readers.article_from_record` (Parquet rows), then
@@ -15,8 +18,10 @@ path calls and puts only the join/shuffle in Spark:
    per partition, LSH bands (:func:`~bantin.cluster.dedup.band_ranges`) as a self-join on
    (band, key); pairs further apart than ``max_days`` dropped, the rest verified with the exact
    :func:`~bantin.cluster.dedup.jaccard`; groups = connected components
-   (:mod:`bantin.spark.graph`) with :func:`~bantin.cluster.dedup.duplicate_group` choosing the
-   original.
+   (:mod:`bantin.spark.graph`: on the driver below ``DRIVER_EDGES`` edges) with
+   :func:`~bantin.cluster.dedup.duplicate_group` choosing the original (only the articles of a
+   group are shuffled for it). Units (groups and the other articles) are numbered on the driver
+   by their smallest article, as the single path numbers them.
 4. **features**: :func:`~bantin.cluster.features.block_counts` per partition, document
    frequencies summed over all units and turned into IDF weights on the driver
    (:func:`~bantin.cluster.features.term_weights`), broadcast, rows from
@@ -25,12 +30,13 @@ path calls and puts only the join/shuffle in Spark:
    :func:`~bantin.cluster.events.index_rows` per partition, votes by a self-join on the index
    term, each unit's ``neighbors`` best by a window (most shared terms, then lower unit), exact
    similarities by :func:`~bantin.cluster.events.row_dots`, kept at ``threshold``.
-6. **events**: connected components of the candidate graph; each component (cut at time gaps
+6. **events**: connected components of the candidate graph (as for copies); each component (cut at time gaps
    beyond the decay's reach when all its units are dated: no merge can cross such a gap) runs
    :func:`~bantin.cluster.events.average_linkage` on its own rows, which gives the groups the
    global run gives (linkage only follows candidate edges, and the order of merges inside a
-   component is the same). Events, briefs (:func:`bantin.pipeline.summarize_events`) and facts
-   (:func:`bantin.pipeline.describe_events`) are built per event in parallel.
+   component is the same). Each article goes to its event's key (one shuffle); events, briefs
+   (:func:`bantin.pipeline.summarize_events`) and facts (:func:`bantin.pipeline.describe_events`)
+   are built per event in parallel.
 """
 from __future__ import annotations
 
@@ -127,6 +133,19 @@ def numbered(articles):
 # ---------------------------------------------------------------------------------------------
 # copies
 # ---------------------------------------------------------------------------------------------
+@dataclasses.dataclass
+class Copies:
+    """What :func:`copy_groups` leaves on the driver (a few bytes per article, never the articles):
+    the groups (global indices, original first) by original, whether each article is in a group,
+    each article's unit (units numbered in the single path's order: by their smallest article),
+    and the number of units."""
+
+    groups: dict
+    in_group: np.ndarray
+    unit_of: np.ndarray
+    units: int
+
+
 def copy_groups(spark, indexed, count: int, config: ClusterConfig, timings: dict) -> Copies:
     """The copy groups of the ``count`` numbered articles (see :class:`Copies`)."""
     from pyspark import StorageLevel
@@ -197,19 +216,6 @@ def copy_groups(spark, indexed, count: int, config: ClusterConfig, timings: dict
     timings["copy_groups"] = len(copies.groups)
     timings["copies"] = time.perf_counter() - started
     return copies
-
-
-@dataclasses.dataclass
-class Copies:
-    """What :func:`copy_groups` leaves on the driver (a few bytes per article, never the articles):
-    the groups (global indices, original first) by original, whether each article is in a group,
-    each article's unit (units numbered in the single path's order: by their smallest article),
-    and the number of units."""
-
-    groups: dict
-    in_group: np.ndarray
-    unit_of: np.ndarray
-    units: int
 
 
 # ---------------------------------------------------------------------------------------------
