@@ -10,7 +10,8 @@ touched events' refresh (copies, brief, page JSON), timed separately.
 ``--seconds`` (60) ``--writers`` (8) clients posting batches of new articles while ``--readers``
 (32) clients read without pause, each in turn an event page (``/events/{id}``, HTML), the events
 list (``/api/events``, random sort and offset) and the feed (``/``, HTML). Reports errors
-(anything but 2xx, or a failed connection), p50/p99 per kind and throughput.
+(anything but 2xx, or a failed connection), p50/p99 per kind and throughput, the box's 1-minute
+load average before and after (other jobs share the CPUs) and the server's page cache counts.
 
 The 100k store is built directly (not through HTTP, which would take an hour): the stream's
 articles (corpus text, not cleaned again) are stored with ``Store.add_article`` (FTS included), grouped into events by
@@ -269,7 +270,7 @@ def run_load(db: str | None, articles_count: int, seconds: float, writers: int, 
         print(f"built: {built}", file=sys.stderr, flush=True)
     from bantin.store import Store
 
-    store = Store(path, readonly=True)
+    store = Store(path)  # migrates a store built by an older bantin
     event_ids = [row[0] for row in store._db.execute("SELECT id FROM events WHERE card IS NOT NULL")]
     store.close()
     server = subprocess.Popen([sys.executable, "-m", "bantin.cli", "serve", "--db", path, "--port", "0"],
@@ -287,6 +288,7 @@ def run_load(db: str | None, articles_count: int, seconds: float, writers: int, 
             receive, send = context.Pipe(duplex=False)
             processes.append(context.Process(target=_writer, args=(url, _records(new), seconds, writers, batch, send)))
             pipes.append(receive)
+        load_before = os.getloadavg()[0]
         started = time.perf_counter()
         for process in processes:
             process.start()
@@ -294,11 +296,17 @@ def run_load(db: str | None, articles_count: int, seconds: float, writers: int, 
         for process in processes:
             process.join()
         elapsed = time.perf_counter() - started
+        load_after = os.getloadavg()[0]
+        host, port = url.split("//")[1].split(":")
+        connection = HTTPConnection(host, int(port), timeout=30)
+        connection.request("GET", "/health")
+        cache = json.loads(connection.getresponse().read()).get("cache")  # the server's page cache
     finally:
         server.terminate()
         server.wait(timeout=120)
     report = {"articles": articles_count, "events": len(event_ids), "seconds": seconds, "writers": writers,
-              "readers": readers, "built": built, "elapsed_s": round(elapsed, 1)}
+              "readers": readers, "built": built, "elapsed_s": round(elapsed, 1),
+              "load_avg_1min": [round(load_before, 1), round(load_after, 1)], "server_cache": cache}
     for kind in ("event", "list", "feed", "post"):
         times = [t for k, t, _ in results if k == kind]
         errors = sum(1 for k, _, s in results if k == kind and not 200 <= s < 300)

@@ -125,8 +125,6 @@ def create_app(db: str, host: str = "127.0.0.1", token: str | None = None, max_b
             mine = local.cache = PageCache(CACHE_BYTES if cache_bytes is None else cache_bytes)
         return mine
 
-    app.state.cache = cache
-
     def check_write(request: Request) -> None:
         if not app.state.writes_open:
             raise HTTPException(403, "writes are disabled: this server listens beyond localhost and was "
