@@ -17,6 +17,33 @@ def test_feed_lists_events_with_filters(client):
     assert "Giá xăng RON 95" in filtered and "Bão số 3" not in filtered
 
 
+@pytest.mark.parametrize("params, shown, hidden", [
+    ({"ten": "Hải Phòng"}, "Bão số 3", "Giá xăng"),
+    ({"ten": "hai phong"}, "Bão số 3", "Giá xăng"),
+    ({"q": "xang dau"}, "Giá xăng", "Bão số 3"),
+    ({"it_nhat": "3"}, "Bão số 3", "Giá xăng"),
+    ({"tu": "2025-09-10"}, "Giá xăng", "Bão số 3"),
+    ({"den": "2025-09-08"}, "Bão số 3", "Giá xăng"),
+])
+def test_feed_filters(client, params, shown, hidden):
+    page = client.get("/", params=params).text
+    assert shown in page and hidden not in page and "khớp bộ lọc" in page
+
+
+def test_feed_pages_and_sorts(client, monkeypatch):
+    from bantin.serve import views
+
+    biggest = client.get("/", params={"sap_xep": "lon"}).text
+    assert biggest.index("3 bài · 3 nguồn") < biggest.index("1 bài")
+    assert 'selected>Nhiều bài nhất' in biggest
+    monkeypatch.setattr(views, "PAGE", 2)  # two cards a page: three events make two pages
+    # (nguon=" " is read as no outlet, yet makes a cache key not yet rendered with 20 a page)
+    first = client.get("/", params={"trang": "1", "q": "", "nguon": " "}).text
+    second = client.get("/", params={"trang": "2", "q": "", "nguon": " "}).text
+    assert first.count('class="card"') == 2 and second.count('class="card"') == 1
+    assert 'rel="next"' in first and 'rel="prev"' in second and 'rel="next"' not in second
+
+
 def test_feed_explains_bad_filters_in_vietnamese(client):
     page = client.get("/", params={"tu": "hôm qua", "it_nhat": "nhiều"})
     assert page.status_code == 200
