@@ -92,3 +92,28 @@ def test_records_from_body_positions():
     lines = records_from_body('{"text": "một"}\n{broken\n{"text": "hai"}'.encode())
     assert [p for p, _ in lines] == ["line 1", "line 2", "line 3"]
     assert "invalid JSON" in lines[1][1].reason
+
+
+def test_a_version_2_store_is_migrated_with_its_pages(tmp_path):
+    from bantin.store.sqlite import _migrations
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    for number, script in _migrations()[:2]:  # the store as bantin wrote it before migration 0003
+        db.executescript(script)
+    db.executescript(
+        "INSERT INTO events (id, idx, title, size, n_outlets, last_ts, dirty, card, detail)"
+        " VALUES ('ev-a', 0, 'A', 1, 1, 1.0, 0, '{\"id\": \"ev-a\"}', '{\"id\": \"ev-a\"}'),"
+        " ('ev-b', 1, 'B', 1, 1, 2.0, 1, NULL, NULL); PRAGMA user_version = 2;")
+    db.close()
+    store = Store(str(path))
+    assert store.version == 3 and store.integrity_check() == "ok"
+    assert store.event_version("ev-a") == 1 and store.event_version("ev-b") == 0  # b: still pending
+    assert store.event_version("ev-c") is None
+    plan = " ".join(str(r) for r in store._db.execute(
+        "EXPLAIN QUERY PLAN SELECT card FROM events WHERE card IS NOT NULL ORDER BY last_ts DESC, size DESC, id"))
+    assert "events_newest" in plan  # the partial index serves the feed's order
+    assert store.events(EventFilter(), 10, 0) == ([{"id": "ev-a"}], None)
+    with store.transaction():
+        store.put_event_view("ev-a", "A", {"id": "ev-a", "size": 2}, {"id": "ev-a"}, [])
+    assert store.event_version("ev-a") == 2
