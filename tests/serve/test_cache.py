@@ -10,7 +10,7 @@ from tests.serve.conftest import sample_records
 def test_page_cache_keeps_by_tag_and_drops_least_recent():
     from bantin.serve.cache import PageCache
 
-    cache = PageCache(max_bytes=16 * 10)
+    cache = PageCache(max_bytes=16 * 13)  # a 10-byte body under a one-letter key costs 13
     made = []
 
     def maker(body: bytes):
@@ -22,9 +22,11 @@ def test_page_cache_keeps_by_tag_and_drops_least_recent():
     assert made == [b"A" * 10, b"new"] and (cache.hits, cache.misses) == (1, 2)
     for key in "bcdefghijklmnopq":
         cache.get_or_make(key, 1, maker(b"x" * 10))
-    assert cache.size <= 160 and "a" not in cache._items and "q" in cache._items
-    cache.get_or_make("big", 1, maker(b"y" * 11))  # over 1/16 of the budget: answered, not kept
-    assert "big" not in cache._items
+    assert cache.size <= 16 * 13 and "a" not in cache._items and "q" in cache._items
+    assert cache.get_or_make("z", 1, maker(b"y" * 11)) == b"y" * 11  # over 1/16 of the budget:
+    assert "z" not in cache._items  # answered, not kept
+    cache.get_or_make("x" * 20, 1, maker(b""))  # a long key alone is over it too
+    assert len(cache) == 16 and "x" * 20 not in cache._items
 
 
 def test_generation_changes_when_another_connection_commits(tmp_path):

@@ -22,7 +22,7 @@ class PageCache:
         self.max_bytes = max_bytes
         self.size = 0
         self.hits = self.misses = 0
-        self._items: OrderedDict[Hashable, tuple[Hashable, bytes]] = OrderedDict()
+        self._items: OrderedDict[Hashable, tuple[Hashable, bytes, int]] = OrderedDict()
 
     def get_or_make(self, key: Hashable, tag: Hashable, make: Callable[[], bytes]) -> bytes:
         entry = self._items.get(key)
@@ -38,14 +38,15 @@ class PageCache:
     def _put(self, key: Hashable, tag: Hashable, body: bytes) -> None:
         old = self._items.pop(key, None)
         if old is not None:
-            self.size -= len(old[1])
-        if len(body) > self.max_bytes // 16:  # one huge page must not empty the cache
+            self.size -= old[2]
+        cost = len(body) + len(repr(key))  # a key holds the request's words: counted too
+        if cost > self.max_bytes // 16:  # one huge page must not empty the cache
             return
-        self._items[key] = (tag, body)
-        self.size += len(body)
+        self._items[key] = (tag, body, cost)
+        self.size += cost
         while self.size > self.max_bytes:
-            _, (_, dropped) = self._items.popitem(last=False)
-            self.size -= len(dropped)
+            _, (_, _, dropped) = self._items.popitem(last=False)
+            self.size -= dropped
 
     def stats(self) -> dict[str, int]:
         return {"pages": len(self._items), "bytes": self.size, "hits": self.hits, "misses": self.misses}
