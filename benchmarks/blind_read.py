@@ -10,8 +10,10 @@ into the text, bylines and outlet tags out) -- both systems and the reader get t
 ``DIR/packets/NN.md``: the articles (title, outlet, date, text trimmed to :data:`MAX_ARTICLE_SYLLABLES`)
 and two summaries labelled "Bản tóm tắt A" / "Bản tóm tắt B" in a seeded random order:
 
-* **bantin**: ``bantin.evaluate.peers.bantin`` -- the summarizer at the cluster's budget, allowed to
-  finish its last sentence (what ``bantin evaluate`` scores);
+* **bantin**: ``bantin.evaluate.peers.bantin_strict`` -- the brief as ``bantin summarize`` writes it
+  at the cluster's budget (never over it). Not ``bantin`` (``fill=True``, what ROUGE scores): its
+  extra budget-crossing sentence is appended after the story, and readers of the read at 3c4d450
+  punished briefs ending on an out-of-place line;
 * **lead**: ``lead-1doc`` -- the earliest article's first sentences at the same budget (the last one
   finished), the baseline of issue 9's first read.
 
@@ -51,7 +53,7 @@ DEFAULT_DIR = Path("/work/blind")
 REALWEB_BUDGET = 100  # syllables: `bantin summarize`'s default; realweb events have no reference
 MAX_ARTICLE_SYLLABLES = 700  # per article shown: enough to check every summary sentence of a lede-heavy brief
 MAX_ARTICLES = 6
-SYSTEMS = {"bantin": "bantin", "lead": "lead-1doc"}
+SYSTEMS = {"bantin": "bantin-strict", "lead": "lead-1doc"}
 SCORES = ("coverage", "readability", "faithfulness")
 PUBLISHABLE = ("yes", "light", "no")
 RUBRIC = "benchmarks/blind_read_rubric.md"

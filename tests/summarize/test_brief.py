@@ -30,6 +30,9 @@ def test_a_purely_discursive_opener_is_dropped(sentence, expected):
     "Công ty trên đã bị xử phạt 200 triệu đồng.",
     "Đối tượng nói trên bị bắt khi đang lẩn trốn.",
     "Một là, phải rà soát toàn bộ hồ sơ.",
+    "Tình hình tương tự đối với các công ty Ấn Độ.",  # compares with something said before
+    "Hai bên đã ký kết thỏa thuận hợp tác.",
+    "Đấy là lần đầu tiên giải đấu được tổ chức.",
 ])
 def test_dependent_openers_need_their_predecessor(sentence):
     assert needs_predecessor(sentence)
@@ -85,6 +88,32 @@ def test_story_order_puts_the_lede_first_and_keeps_dependents_after_their_predec
         (2, 1, 0.1, "Lửa bùng lên từ tầng một của ngôi nhà."),
     ]
     assert story_order(items, lede=1) == [1, 3, 0, 2]
+
+
+def test_the_lede_articles_next_sentences_follow_it_before_other_outlets():
+    items = [
+        (1, 0, 0.0, "Hãng A công bố kết quả kinh doanh quý ba."),
+        (0, 0, 0.0, "Hãng A lãi kỷ lục 2.000 tỷ đồng trong quý ba năm nay."),
+        (0, 1, 0.3, "Doanh thu của hãng tăng 30% so với cùng kỳ."),
+        (2, 0, 0.0, "Cổ phiếu hãng A tăng trần ngay sau khi công bố."),
+    ]
+    assert story_order(items, lede=1, anchor_run=True) == [1, 2, 0, 3]
+    assert story_order(items, lede=1) == [1, 0, 3, 2]
+
+
+@pytest.mark.parametrize("text, glued", [
+    ("Anh V. đang chờ chuyển viện Khoảng 11 giờ ngày 1/11, anh V. bị dây cáp cứa cổ.", True),
+    ("Định dạng hóa đơn gửi bằng file pdf Sử dụng hóa đơn điện tử giúp giảm chi phí in ấn.", True),
+    ("Cơ quan Cảnh sát Điều tra đang mở rộng điều tra vụ án.", False),  # a name
+    ("Hai cha con anh Vũ bị thương nặng.", False),  # after a title
+])
+def test_a_caption_run_into_a_paragraph_start_is_found(text, glued):
+    from collections import Counter
+
+    from bantin.summarize.features import caption_glued_in
+
+    lower = Counter({"khoảng": 3, "sử": 2, "điều": 5, "vũ": 2})
+    assert caption_glued_in(text, lower, Counter()) is glued
 
 
 def _outlet(k, deaths):

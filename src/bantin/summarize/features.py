@@ -173,10 +173,49 @@ def is_sentence(text: str) -> bool:
     return first.isupper() or first.isdigit()
 
 
+# Words that capitalise the next one inside a sentence (titles, place kinds, quoted titles).
+_NAME_CUES = frozenset(
+    "ông bà anh chị em cô chú bác cháu con cụ thầy tỉnh huyện xã phường quận thị trấn thành phố tp "
+    "sông núi đảo phố đường làng bản ấp thôn chợ cầu hồ vịnh biển".split()
+)
+GLUE_HEAD = 15  # captions run into a paragraph's first sentence within its first 15 words (VMDS)
+
+
+def _case_counts(articles: Sequence[Article]) -> tuple[Counter, Counter]:
+    """(lowercase, capitalised after a lowercase word) counts of every word of the cluster."""
+    lower, upper = Counter(), Counter()
+    for article in articles:
+        words = article.text.split()
+        for before, word in zip(words, words[1:]):
+            if not word.isalpha():
+                continue
+            if word.islower():
+                lower[word] += 1
+            elif word[:1].isupper() and before.isalpha() and before.islower():
+                upper[word.lower()] += 1
+    return lower, upper
+
+
+def caption_glued_in(text: str, lower: Counter, upper: Counter) -> bool:
+    """A caption run into the start of a paragraph ("Anh V. đang chờ chuyển viện Khoảng 11 giờ
+    ...", "... bằng file pdf Sử dụng hóa đơn ..."): within its first words, a capitalised common
+    word after a lowercase one -- the cluster writes it lowercase at least twice and capitalised
+    after a lowercase word only here -- that no title or place kind explains."""
+    words = text.split()[:GLUE_HEAD]
+    for earlier, before, word in zip(words, words[1:], words[2:]):
+        key = word.lower()
+        if (word[:1].isupper() and word.isalpha() and before.isalpha() and before.islower()
+                and not earlier[:1].isupper()
+                and before not in _NAME_CUES and lower[key] >= 2 and upper[key] <= 1):
+            return True
+    return False
+
+
 def build_view(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[str]] | None = None) -> ClusterView:
     """Split, clean and tokenize every article sentence; mark the summary candidates."""
     from bantin.summarize.order import drop_discursive_opener, needs_predecessor
 
+    lower, upper = _case_counts(articles)
     sentences: list[Sentence] = []
     seen_texts: set[str] = set()
     for a, article in enumerate(articles):
@@ -195,6 +234,8 @@ def build_view(articles: Sequence[Article], duplicate_groups: Sequence[Sequence[
                 words >= MIN_WORDS and not is_noise(text) and text not in seen_texts and is_sentence(text)
                 and quote_without_speaker(text) is None and not (per_line[paragraphs[i]] == 1 and words < SHORT_LINE)
             )
+            if ok and (i == 0 or paragraphs[i] != paragraphs[i - 1]) and caption_glued_in(text, lower, upper):
+                ok = False
             dependent = needs_predecessor(text)
             if ok and dependent and not previous_ok:
                 ok = False
