@@ -3,7 +3,7 @@
     .venv/bin/python -m benchmarks.brief_structure lede    # lede choices vs the reference's first sentence
     .venv/bin/python -m benchmarks.brief_structure order   # sentence orders vs the reference order
 
-Clusters: VMDS + AbMuSu-train minus the held-out 15% (``benchmarks.read_briefs.heldout_ids``,
+Clusters: VMDS + AbMuSu-train minus the held-out split (``bantin.evaluate.heldout.is_held_out``,
 seed 20269), both article shapes (body only / sapo in front). The shipped concept model is used
 (trained on all clusters: in-sample, which favours the weight-based choices equally).
 
@@ -29,7 +29,7 @@ from bantin.summarize.lede import LONG, SUPPORT_FLOOR, opener_candidates, suppor
 from bantin.summarize.model import load_model
 from bantin.summarize.order import needs_predecessor, reading_order, story_order
 from bantin.text import split_sentences, syllables
-from benchmarks.read_briefs import heldout_ids
+from bantin.evaluate.heldout import is_held_out
 
 
 def _r2(a: list[str], b: list[str]) -> float:
@@ -45,8 +45,7 @@ def _training_items():
     from bantin.summarize.train import load_shapes
 
     shapes = load_shapes()
-    held = heldout_ids([it.cluster.id for it in shapes["body"]])
-    return {shape: [it for it in items if it.cluster.id not in held] for shape, items in shapes.items()}
+    return {shape: [it for it in items if not is_held_out(it.cluster.id)] for shape, items in shapes.items()}
 
 
 def lede_table() -> None:
