@@ -399,3 +399,22 @@ def test_dash_credit_caption_inside_a_paragraph_is_cut(caption, after):
 )
 def test_dash_caption_without_a_clear_credit_end_is_kept(line):
     assert clean_text(line).kept == (line,)
+
+
+@pytest.mark.parametrize("line", [
+    "Tổng thống Mỹ Donald Trump. Ảnh: Reuters.",
+    "Ông Changpeng Zhao, nhà sáng lập Binance, được Tổng thống Mỹ ân xá. Ảnh minh họa Reuters.",
+    "Chủ tịch UBND TP giao chánh thanh tra TP chủ trì thanh tra vụ chặt cây xanh - Ảnh: V.D",
+    "Mặt bia mộ ghi thông tin các liệt sĩ bằng tiếng Việt. Ảnh:Võ Hải.",
+])
+def test_a_line_closed_by_a_photo_credit_is_a_caption(line):
+    assert line_noise_reason(line) == CAPTION
+
+
+@pytest.mark.parametrize("line", [
+    "Các công ty công nghệ cao của Mỹ lại phụ thuộc lớn vào nguồn cung đất hiếm từ Trung Quốc.",
+    "CZ là một trong những gương mặt có ảnh hưởng nhất trong thế giới tiền số.",
+    "Tin, ảnh: Mạc Yến",
+])
+def test_credit_words_inside_body_sentences_are_not_captions(line):
+    assert line_noise_reason(line) != CAPTION

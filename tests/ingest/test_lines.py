@@ -41,3 +41,37 @@ def test_cleaning_a_page_is_idempotent_and_explains_every_line():
     assert clean_text(once.text).kept == once.kept
     numbers = {n for n, line in enumerate(text.split("\n"), start=1) if line.strip()}
     assert set(once.kept_lines) | {d.line for d in once.dropped} == numbers
+
+
+def test_reader_comments_below_the_body_are_dropped():
+    body = [
+        "Sáng 15/7, mưa lớn khiến nhiều tuyến phố ở Hà Nội ngập sâu, giao thông ùn tắc kéo dài nhiều giờ liền.",
+        "Cơ quan khí tượng dự báo mưa còn kéo dài đến hết tuần, người dân cần theo dõi các bản tin thời tiết.",
+        "Sở Xây dựng Hà Nội cho biết đã huy động hàng trăm công nhân cùng máy bơm để tiêu thoát nước.",
+    ]
+    comments = [
+        "Ý kiến bạn đọc (12)",
+        "Năm nào cũng ngập như thế này mà chưa thấy giải pháp nào hiệu quả, người dân khổ quá rồi.",
+        "minhtuan88",
+        "3 giờ trước",
+        "Thích | 42",
+        "Thành phố cần đầu tư hệ thống thoát nước bài bản hơn thay vì chỉ bơm nước mỗi khi mưa to.",
+        "Lan Anh",
+        "5 giờ trước",
+    ]
+    page = ["Trang chủ", "Thời sự", "Thứ ba, 15/07/2025, 06:45 (GMT+7)", "Hà Nội ngập sâu sau mưa lớn",
+            *body, "Minh Anh", "Chia sẻ", *comments, "Tin khác", "Về đầu trang"]
+    result = clean_dump("\n".join(page))
+    assert list(result.text_lines) == body
+
+
+def test_a_comment_counter_above_the_body_cuts_nothing():
+    body = [
+        "Sáng 15/7, mưa lớn khiến nhiều tuyến phố ở Hà Nội ngập sâu, giao thông ùn tắc kéo dài nhiều giờ liền.",
+        "Cơ quan khí tượng dự báo mưa còn kéo dài đến hết tuần, người dân cần theo dõi các bản tin thời tiết.",
+        "Sở Xây dựng Hà Nội cho biết đã huy động hàng trăm công nhân cùng máy bơm để tiêu thoát nước.",
+    ]
+    page = ["Trang chủ", "Thời sự", "Hà Nội ngập sâu sau mưa lớn", "Thứ ba, 15/07/2025, 06:45 (GMT+7)",
+            body[0], "Bình luận (3)", "Chia sẻ", *body[1:], "Minh Anh", "Tin khác", "Về đầu trang"]
+    result = clean_dump("\n".join(page))
+    assert list(result.text_lines) == body

@@ -54,6 +54,10 @@ class CleanConfig:
     # The 13 whole-line captions found in AbMuSu run up to 26 words before the credit; VMDS
     # bodies (whole articles on one line) are far longer. 40 leaves a margin.
     max_caption_words: int = 40
+    # A line closed by a photo credit ("... Ảnh: Reuters") is a caption when it holds at most this
+    # many sentences before the credit; a longer line is a paragraph whose credit alone is cut
+    # (most captions are one sentence; a two-sentence one keeps its text, losing only the credit).
+    max_caption_sentences: int = 1
     # Longest breadcrumb/menu segment in words: "Ô tô - Xe máy", "Bất động sản", "Nhịp sống trẻ".
     max_menu_segment_words: int = 4
     # Longest trailing byline in words: "Nguyễn Văn A (TTXVN)", "Theo Báo Tuổi Trẻ Online",
@@ -116,6 +120,17 @@ _CAPTION_END_RE = re.compile(
     r"(\(\s*(ảnh|nguồn|ảnh\s+minh\s+họa|đồ\s+họa|video)\s*[:.]?[^()]*\)|[-–—]\s*ảnh\s*:[^.!?]*|\(\s*ảnh\s+minh\s+họa\s*\))\s*$",
     re.IGNORECASE,
 )
+# A photo credit closing a caption line, in the forms outlets print: "... Ảnh: New York Times",
+# "... - Ảnh: H.Y.T.", "... Ảnh minh họa Reuters.", "... (Ảnh: Reuters)", "Nguồn: Reuters". A colon or
+# "minh họa"/"chụp màn hình"/"tư liệu" must follow the word: "... nguồn cung từ Trung Quốc." and "...
+# ảnh hưởng nhất." are body (no gold paragraph of realweb-dev matches; in AbMuSu-train 84 of 9,626
+# lines do, all of them captions or chart sources, read by hand).
+CREDIT_TAIL_RE = re.compile(
+    r"(?:(?:^|(?<=[\s(.\-–—:]))(?:[Ảả]nh|[Nn]guồn|[Pp]hoto|[Đđ]ồ\s+họa|[Vv]ideo|[Cc]lip)\s*"
+    r"(?:minh\s+họa|chụp\s+màn\s+hình)?\s*[:：]\s*[^!?:;]{1,40}[.)]?"
+    r"|(?:^|(?<=[\s(.\-–—]))[Ảả]nh\s+(?:minh\s+họa|chụp\s+màn\s+hình|tư\s+liệu)\b[^!?:;]{0,40}[.)]?"
+    r"|\(\s*(?:[Ảả]nh|[Nn]guồn)\b[^()]{0,50}\))\s*$"
+)
 _COMMENTS_RE = re.compile(
     r"^(ý\s+kiến\s+(của\s+)?bạn\s+đọc|ý\s+kiến\s+của\s+bạn|gửi\s+(bình\s+luận|ý\s+kiến|phản\s+hồi)|"
     r"viết\s+bình\s+luận|bình\s+luận(\s+của\s+bạn)?|bạn\s+nghĩ\s+gì\b.*|ý\s+kiến|phản\s+hồi|"
@@ -131,6 +146,8 @@ _WIDGETS = [
     "twitter", "zalo", "email", "e-mail", "google\\+", "google", "linkedin", "pinterest", "copy link",
     "sao chép liên kết", "sao chép link", "nghe bài viết", "nghe", "phóng to", "thu nhỏ", "cỡ chữ",
     "a\\+", "a-", "print", "in", "gửi", "bình luận", "\\d+", "[|/•·,:+>-]",
+    # counters of an aggregator's article box: "1 đăng lại 215 liên quan Gốc"
+    "liên quan", "đăng lại", "gốc", "lượt xem",
 ]
 _WIDGET_RE = re.compile(r"(?:" + "|".join(rf"(?<!\w){w}(?!\w)" if w[0].isalpha() else w for w in _WIDGETS) + r")",
                         re.IGNORECASE)
@@ -363,6 +380,10 @@ def line_noise_reason(line: str, config: CleanConfig = DEFAULT_CONFIG) -> str | 
         _CAPTION_END_RE.sub("", line)
     ):
         return CAPTION
+    credit = CREDIT_TAIL_RE.search(line) if n_words <= config.max_caption_words else None
+    if (credit and len(line[:credit.start()].split()) >= 4
+            and len(split_sentences(line[:credit.start()])) <= config.max_caption_sentences):
+        return CAPTION  # "Tổng thống Mỹ Donald Trump. Ảnh: Reuters." ("Tin, ảnh: Mạc Yến" is a byline)
     if n_words <= 8 and _COMMENTS_RE.match(line):
         return COMMENTS
     if _TAGS_RE.match(line):

@@ -40,7 +40,7 @@ import numpy as np
 from bantin.evaluate.cleaning import SYSTEMS, Gold, Item, Score, _all_grams, _covered, load_clean_corpus, score_output
 from bantin.evaluate.rouge import tokenize
 from bantin.ingest.lines import LineModel, context_features, line_features, parse_lines
-from bantin.ingest.markup import MarkedLine
+from bantin.ingest.markup import MarkedLine, parse_line
 from bantin.summarize.model import Logistic
 from bantin.summarize.train import fit_logistic
 
@@ -128,6 +128,111 @@ def _bodies() -> list[tuple[str, list[str]]]:
     return out
 
 
+# Synthetic page furniture that 38 dumps hold too few of (two pages have reader comments, both from
+# one outlet, so leaving that outlet out left none): words any Vietnamese news site prints around
+# reader comments, related boxes and photo credits. The text inside them (comments, teasers,
+# captions) is prose taken from other articles, so the model learns the block's shape and place,
+# not its words.
+COMMENT_HEADERS = ("Ý kiến bạn đọc", "Ý kiến bạn đọc ({n})", "Bình luận", "Bình luận ({n})", "{n} bình luận",
+                   "Ý kiến ({n})", "Bình luận của bạn", "Gửi bình luận", "Phản hồi")
+COMMENT_FURNITURE = ("Thích | {n}", "Trả lời", "Thích Trả lời", "{n} thích", "Thích ({n})", "Báo vi phạm",
+                     "Xem thêm bình luận", "Hiển thị thêm nội dung")
+COMMENT_NAMES = ("Minh", "Hoàng Nam", "Lan Anh", "Nguyễn Văn Hùng", "Trần Thu Hà", "Tuấn", "Bạn đọc", "Quang Huy",
+                 "Thanh Hương", "Phạm Đức")
+RELATED_HEADERS = ("Tin liên quan", "Tin khác", "Xem thêm", "Đọc thêm", "Cùng chuyên mục", "Tin cùng chuyên mục",
+                   "Có thể bạn quan tâm", "Tin mới", "Đọc nhiều", "Bài viết liên quan")
+CREDITS = ("Reuters", "AFP", "TTXVN", "AP", "Bloomberg", "Getty Images", "Xinhua", "N.H.", "Minh Anh", "T.L.",
+           "Internet", "BTC")
+# Chances that a synthetic page has a comment block, a related-teaser run; of a caption after a paragraph.
+COMMENT_RATE = 0.3
+TEASER_RATE = 0.4
+CAPTION_RATE = 0.15
+INTERTITLE_RATE = 0.1  # a sub-heading above a paragraph (label: body)
+
+
+def _sentences(paragraphs: Sequence[str]) -> list[str]:
+    from bantin.text import split_sentences
+
+    return [s for p in paragraphs for s in split_sentences(p)]
+
+
+def _time_line(rng: random.Random) -> str:
+    return rng.choice((f"{rng.randint(1, 59)} phút trước", f"{rng.randint(1, 23)} giờ trước",
+                       f"{rng.randint(1, 9)} ngày trước",
+                       f"{rng.randint(1, 28)}/{rng.randint(1, 12)}/20{rng.randint(10, 26)} {rng.randint(0, 23):02d}:"
+                       f"{rng.randint(0, 59):02d}"))
+
+
+def _username(rng: random.Random) -> str:
+    name = rng.choice(COMMENT_NAMES)
+    if rng.random() < 0.4:
+        from bantin.text.normalize import fold_diacritics
+
+        return fold_diacritics(name).replace(" ", "").lower() + str(rng.randint(1, 999))
+    return name
+
+
+def _comment_block(rng: random.Random, bodies, markdown: bool) -> list[str]:
+    """A reader-comment box: a header, then 2-5 comments (prose of other articles, a name, a time, buttons)."""
+    out = [rng.choice(COMMENT_HEADERS).format(n=rng.randint(1, 300))]
+    for _ in range(rng.randint(2, 5)):
+        sentences = _sentences(bodies[rng.randrange(len(bodies))][1])
+        start = rng.randrange(len(sentences)) if sentences else 0
+        text = " ".join(sentences[start:start + rng.randint(1, 3)])
+        parts = [text, _username(rng), _time_line(rng)]
+        if rng.random() < 0.5:
+            parts.insert(0, parts.pop(1))  # name above the comment
+        if rng.random() < 0.6:
+            parts.append(rng.choice(COMMENT_FURNITURE).format(n=rng.randint(1, 900)))
+        out.extend(p for p in parts if p)
+    return out
+
+
+def _teaser_run(rng: random.Random, bodies, markdown: bool) -> list[str]:
+    """A related box: maybe a header, then 3-7 headlines of other articles, each maybe with its lead sentence
+    (whole or cut short with '...')."""
+    out = [rng.choice(RELATED_HEADERS)] if rng.random() < 0.6 else []
+    style = rng.randrange(3)  # 0: headlines only, 1: headline + teaser, 2: headline + cut teaser
+    for _ in range(rng.randint(3, 7)):
+        title, paragraphs = bodies[rng.randrange(len(bodies))]
+        if not title:
+            continue
+        out.append(f"[{title}](/tin-{rng.randint(1000, 99999)}.html)" if markdown and rng.random() < 0.7 else title)
+        sentences = _sentences(paragraphs)
+        if style and sentences:
+            lead = sentences[0]
+            if style == 2:
+                words = lead.split()
+                lead = " ".join(words[:rng.randint(12, 30)]).rstrip(".,;:") + " ..."
+            out.append(lead)
+    return out
+
+
+def _caption(rng: random.Random, bodies, markdown: bool) -> str:
+    sentences = [s for s in _sentences(bodies[rng.randrange(len(bodies))][1]) if len(s.split()) <= 30]
+    if not sentences:
+        return ""
+    text = sentences[rng.randrange(len(sentences))].rstrip(".")
+    credit = rng.choice(CREDITS)
+    caption = rng.choice((f"{text}. Ảnh: {credit}", f"{text} - Ảnh: {credit}", f"{text} (Ảnh: {credit})",
+                          f"{text}. Ảnh minh họa {credit}", f"{text}. Ảnh: {credit}."))
+    return f"_{caption}_" if markdown and rng.random() < 0.5 else caption
+
+
+def _intertitle(rng: random.Random, paragraph: str, markdown: bool) -> str:
+    """A sub-heading for the paragraph below it: a few of its words, no final stop (a heading names
+    what follows, so it shares words with it; a related headline does not)."""
+    words = [w.strip(".,;:!?\"“”()") for w in paragraph.split()[:30]]
+    words = [w for w in words if w]
+    size = rng.randint(3, 7)
+    start = rng.randrange(max(1, len(words) - size))
+    title = " ".join(words[start:start + size])
+    title = title[:1].upper() + title[1:]
+    if markdown and rng.random() < 0.6:
+        return rng.choice((f"**{title}**", f"### {title}", f"## {title}"))
+    return title
+
+
 def synthetic_pages(chrome_from: Sequence[Page], bodies: Sequence[tuple[str, list[str]]], count: int,
                     seed: int) -> list[Page]:
     """Clean articles wrapped in the head, inner and foot chrome of randomly chosen training dumps."""
@@ -151,10 +256,28 @@ def synthetic_pages(chrome_from: Sequence[Page], bodies: Sequence[tuple[str, lis
             lines.append(MarkedLine(raw=("# " if markdown else "") + title, text=title, header=int(markdown)))
             labels.append(0)
         for index, paragraph in enumerate(paragraphs):
+            if index and rng.random() < INTERTITLE_RATE:
+                lines.append(parse_line(_intertitle(rng, paragraph, markdown), markdown=markdown))
+                labels.append(1)
             lines.append(MarkedLine(raw=paragraph, text=paragraph))
             labels.append(1)
             if inner_pool and index < len(paragraphs) - 1 and rng.random() < 0.2:
                 lines.append(inner_pool[rng.randrange(len(inner_pool))])
+                labels.append(0)
+            if index < len(paragraphs) - 1 and rng.random() < CAPTION_RATE:
+                caption = _caption(rng, bodies, markdown)
+                if caption:
+                    lines.append(parse_line(caption, markdown=markdown))
+                    labels.append(0)
+        blocks = []
+        if rng.random() < TEASER_RATE:
+            blocks.append(_teaser_run(rng, bodies, markdown))
+        if rng.random() < COMMENT_RATE:
+            blocks.append(_comment_block(rng, bodies, markdown))
+        rng.shuffle(blocks)
+        for block in blocks:
+            for raw in block:
+                lines.append(parse_line(raw, markdown=markdown))
                 labels.append(0)
         for line in foot:
             lines.append(line)
