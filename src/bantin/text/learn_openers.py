@@ -162,8 +162,14 @@ def learn(texts: Iterable[tuple[str, Sequence[str], Sequence[str]]]) -> dict:
             and not any(gram == p or (" " in p and gram.startswith(p + " ")) for p in SELF_CONTAINED)
         )
 
+    children: dict[str, list[str]] = {}  # gram -> its one-word-longer continuations, in first-seen order
+    for gram in inside:
+        head, _, last = gram.rpartition(" ")
+        if last and head:
+            children.setdefault(head, []).append(gram)
+
     def continuations(gram: str) -> list[str]:
-        return [g for g in inside if g.startswith(gram + " ") and len(g.split()) == len(gram.split()) + 1]
+        return children.get(gram, [])
 
     def expanded(gram: str) -> bool:
         """One continuation makes most of the gram's uses ("tuy" -> "tuy nhiên"): list those instead."""
