@@ -13,6 +13,7 @@ def spark():
     from bantin.spark.session import spark_session
 
     session = spark_session("local[2]", app_name="bantin-tests",
-                            conf={"spark.sql.shuffle.partitions": "2", "spark.default.parallelism": "2"})
+                            conf={"spark.sql.shuffle.partitions": "2", "spark.default.parallelism": "2",
+                                  "spark.ui.enabled": "false"})
     yield session
     session.stop()
