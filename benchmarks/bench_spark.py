@@ -12,6 +12,7 @@ connected component of the candidate graph (units), and whether both outputs are
 
     .venv/bin/python -m benchmarks.bench_spark [--sizes 10000,100000] [--master 'local[2]'] \\
         [--driver-memory 4g] [--only spark]
+    .venv/bin/python -m benchmarks.bench_spark --corpora   # components on the pooled corpora
 """
 from __future__ import annotations
 
@@ -50,6 +51,36 @@ def _child(kind: str, stream: str, output: str, master: str, driver_memory: str)
         code = 0
     info.update(kind=kind, code=code, wall_s=round(time.perf_counter() - started, 1))
     print(json.dumps(info), flush=True)
+
+
+def corpus_components() -> dict:
+    """The connected components of the candidate graph (units: copies merged) on the pooled
+    VMDS + AbMuSu-train articles, as ``cluster_indices`` builds it, against the gold events."""
+    from bantin.cluster.dedup import find_duplicates
+    from bantin.cluster.events import ClusterConfig, _stamp, _units, candidate_edges
+    from bantin.cluster.features import article_matrix
+    from bantin.spark.graph import smallest_labels
+    from benchmarks.bench_cluster_scale import load_clusters
+
+    import numpy as np
+
+    clusters = load_clusters()
+    articles = [a.replace(id=f"{k}-{j}-{a.id}") for k, c in enumerate(clusters) for j, a in enumerate(c)]
+    config = ClusterConfig()
+    ranked = sorted(articles, key=lambda a: a.id)
+    units = _units(len(ranked), find_duplicates(ranked, config.dedup))
+    reps = [ranked[u[0]] for u in units]
+    matrix, text = article_matrix(reps, config.weights, config.max_terms, config.background)
+    stamps = np.array([_stamp(a.published) for a in reps], dtype=np.float64)
+    lo, hi, _ = candidate_edges(text, matrix, stamps, config)
+    labels = smallest_labels(len(units), lo, hi)
+    sizes = np.bincount(labels, minlength=len(units))
+    gold = {}
+    for unit, label in zip(units, labels.tolist()):
+        gold.setdefault(label, set()).update(ranked[i].id.split("-")[0] for i in unit)
+    return {"articles": len(articles), "gold_events": len(clusters), "units": len(units), "edges": len(lo),
+            "largest_component": int(sizes.max()), "components_over_1": int((sizes > 1).sum()),
+            "most_gold_events_in_a_component": max(len(g) for g in gold.values())}
 
 
 def _tree(root: int) -> list[int]:
@@ -120,10 +151,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--driver-memory", default="4g", help="JVM heap (local mode: driver = executor)")
     parser.add_argument("--only", choices=("single", "spark"), help="run one path only")
     parser.add_argument("--stream", help="an existing JSONL stream (instead of writing one per size)")
+    parser.add_argument("--corpora", action="store_true",
+                        help="only the largest connected component on the pooled VMDS + AbMuSu-train")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "STREAM", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         _child(*args.child, args.master, args.driver_memory)
+        return 0
+    if args.corpora:
+        print(json.dumps(corpus_components()))
         return 0
     from bantin.spark import SparkUnavailable, check_available
 

@@ -2,8 +2,8 @@
 
 Both graphs are sparse (a few edges per article), so the usual path collects the edge list to the
 driver and labels it there with :func:`scipy.sparse.csgraph.connected_components` (C code: 10M
-edges in a few seconds, ~16 bytes per edge on the driver). This is deliberate: the distributed
-propagation below costs a handful of Spark jobs per round (~0.2-0.5 s each in local mode even on
+edges in a few seconds, ~20 bytes per edge on the driver at the peak). This is deliberate: the
+distributed propagation below costs a handful of Spark jobs per round (~0.2-0.5 s each in local mode even on
 a tiny graph; 2,000 articles: ~120 jobs, ~25 s of a 140 s run), the driver version one collect.
 Above :data:`DRIVER_EDGES` edges the labels come from min-label propagation in plain DataFrame
 operations instead (no GraphFrames: it needs a Maven download). Either way the labels end on the
@@ -22,10 +22,11 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-# Edges collected to the driver at most (beyond: distributed propagation). 10M edges are ~160 MB
-# as two int64 arrays plus ~250 MB for scipy's CSR copy; the candidate graph has ~5 edges per
-# article (bench_spark, 2k-100k synthetic), so the driver path covers batches of ~2M articles.
-DRIVER_EDGES = 10_000_000
+# Edges collected to the driver at most (beyond: distributed propagation). 50M edges are 400 MB
+# as int32 pairs plus ~450 MB for scipy's CSR copy; the candidate graph has ~12 edges per unit
+# (bench_spark: 115,684 edges for 9,374 units at 10k synthetic articles), so the driver path
+# covers batches of ~4M articles.
+DRIVER_EDGES = 50_000_000
 
 
 def smallest_labels(nodes: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -34,7 +35,7 @@ def smallest_labels(nodes: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
     import scipy.sparse as sp
     from scipy.sparse.csgraph import connected_components as scipy_components
 
-    graph = sp.coo_matrix((np.ones(len(lo), dtype=np.int8), (lo, hi)), shape=(nodes, nodes)).tocsr()
+    graph = sp.coo_matrix((np.ones(len(lo), dtype=bool), (lo, hi)), shape=(nodes, nodes)).tocsr()
     _, component = scipy_components(graph, directed=False)
     smallest = np.full(component.max() + 1 if nodes else 0, nodes, dtype=np.int64)
     np.minimum.at(smallest, component, np.arange(nodes, dtype=np.int64))
@@ -47,8 +48,9 @@ def edge_labels(spark, edges, nodes: int, limit: int | None = None) -> tuple[np.
     limit = DRIVER_EDGES if limit is None else limit
     count = edges.count()
     if count <= limit:
-        chunks = edges.mapPartitions(lambda part: [np.array([e[:2] for e in part], dtype=np.int64).reshape(-1, 2)])
-        pairs = np.concatenate(chunks.collect() or [np.zeros((0, 2), np.int64)])
+        dtype = np.int32 if nodes < 2**31 else np.int64
+        chunks = edges.mapPartitions(lambda part: [np.array([e[:2] for e in part], dtype=dtype).reshape(-1, 2)])
+        pairs = np.concatenate(chunks.collect() or [np.zeros((0, 2), dtype)])
         return smallest_labels(nodes, pairs[:, 0], pairs[:, 1]), count
     log.info("connected components: %d edges > %d, propagated in Spark", count, limit)
     frame = spark.createDataFrame(edges.map(lambda e: (int(e[0]), int(e[1]))), "src long, dst long")
