@@ -52,3 +52,15 @@ def test_additions_are_numbered_facts_only_one_article_has():
                           "Mưa lớn gây ngập ở Hà Nội trong đêm qua."))
     assert [a.article for a in facts.additions] == ["a1"]
     assert "35 trạm biến áp" in facts.additions[0].text
+
+
+def test_a_span_of_dates_is_one_timeline_entry_at_its_start():
+    from bantin.facts.document import event_sents
+    from bantin.facts.timeline import build_timeline
+
+    articles = [Article(id="a1", published=datetime(2025, 7, 15, 9), text=(
+        "Trận mưa kéo dài từ tối 14/7 đến rạng sáng 15/7 khiến nhiều phố ngập. "
+        "Đến 6 giờ sáng 15/7, nhiều tuyến phố vẫn ngập. Bão đổ bộ từ ngày 20/7 và tiếp tục đến sáng 21/7."))]
+    timeline = build_timeline(event_sents(articles), {"a1": articles[0].published})
+    assert [(t.date, t.text[:10]) for t in timeline] == [
+        ("2025-07-14", "Trận mưa k"), ("2025-07-15", "Đến 6 giờ "), ("2025-07-20", "Bão đổ bộ ")]

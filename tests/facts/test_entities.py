@@ -56,3 +56,40 @@ def test_salient_entities_come_first():
                 Article(text="Ông Ba xác nhận tin từ chức. Ông Trần Văn Hai không bình luận.", id="a2")]
     facts = describe(articles)
     assert facts.entities[0].name == "Lê Văn Ba" and facts.entities[0].salient
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # the name runs to the comma after "Theo", and up to a reporting verb
+    ("Theo Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn thành phố, hai người chết.",
+     "Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn thành phố"),
+    ("Trung tâm Dự báo khí tượng thủy văn quốc gia cảnh báo mưa lớn.",
+     "Trung tâm Dự báo khí tượng thủy văn quốc gia"),
+    # one lower-case word completes a lone capital's compound; none after a place or a full name
+    ("Hôm qua Bộ Y tế rất đau lòng trước vụ việc.", "Bộ Y tế"),
+    ("Hôm nay Bộ Y tế chính thức công bố kết quả.", "Bộ Y tế"),
+    ("Hôm qua Bộ Quốc phòng Ấn Độ tố cáo phía quân đội Pakistan.", "Bộ Quốc phòng Ấn Độ"),
+    ("Ông Hùng, Sở Y tế TP Hà Nội báo cáo lên Bộ.", "Sở Y tế TP Hà Nội"),
+    ("Bệnh nhân được Trung tâm Y tế huyện Châu Đức chuyển lên tuyến trên.", "Trung tâm Y tế huyện Châu Đức"),
+    # a unit of a named division's police is one organisation
+    ("Ngày 22/7, Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Quảng Nam tiến hành kiểm tra.",
+     "Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Quảng Nam"),
+    ("Chiều 4/11, Đội CSGT Công an TP Thủ Dầu Một tuần tra.", "Đội CSGT Công an TP Thủ Dầu Một"),
+])
+def test_organisation_names_end_where_the_name_ends(sentence, name):
+    orgs = [e.name for e in entities_of(sentence).values() if e.type == "ORG"]
+    assert orgs[:1] == [name]
+
+
+def test_short_organisation_name_joins_the_longer_one_of_its_article():
+    ents = entities_of("Bộ Quốc phòng Nga cho biết máy bay rơi. Bộ Quốc phòng đã mở điều tra.",
+                       "Bộ Quốc phòng Mỹ bác bỏ. Sau đó Bộ Quốc phòng ra thông cáo.")
+    assert "Bộ Quốc phòng" not in ents
+    assert ents["Bộ Quốc phòng Nga"].articles == ["a1"] and ents["Bộ Quốc phòng Mỹ"].articles == ["a2"]
+    assert len(ents["Bộ Quốc phòng Nga"].mentions) == 2
+
+
+def test_organisation_written_with_initials_merges_with_its_full_name():
+    ents = entities_of("Phòng CSĐT tội phạm về ma túy Công an tỉnh Quảng Nam cho biết đã bắt 5 người.",
+                       "Theo Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Quảng Nam, 5 người bị bắt.")
+    orgs = [e for e in ents.values() if e.type == "ORG"]
+    assert len(orgs) == 1 and sorted(orgs[0].articles) == ["a1", "a2"]

@@ -182,8 +182,8 @@ def _run_facts(args: argparse.Namespace) -> int:
                 continue  # held-out errors are not read: they would tune the rules on the test events
             print(f"\n== {event['corpus']}/{event['cluster']}")
             for part in ("entities", "disagreements", "timeline"):
-                for what in ("missed", "spurious"):
-                    if event[part][what]:
+                for what in ("missed", "spurious", "split", "mistyped"):
+                    if event[part].get(what):
                         print(f"  {part} {what}: {event[part][what]}")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:

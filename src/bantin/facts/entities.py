@@ -38,6 +38,9 @@ _DIVISION_PREFIX = re.compile(r"^(?:tp\.?\s*|thanh pho |tinh |thu do |(?:h|q|tx|
 _VN_SYLLABLE = re.compile(r"^(?:.*[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ].*"
                           r"|[bcdghklmnpqrstvx]?h?[aeiouy]{1,3}[cmnpt]?[gh]?)$", re.IGNORECASE)
 _ACRONYM_RE = re.compile(r"^[A-ZĐ]{2,6}$")
+# Lower-case words an organisation's name may run to after its last capital: "Ban Chỉ huy phòng
+# chống thiên tai và tìm kiếm cứu nạn thành phố" has 10 (the longest in the examples and labels).
+MAX_ORG_TAIL = 12
 
 
 @dataclass
@@ -115,6 +118,10 @@ def _cap_run(tokens: Sequence[Token], i: int) -> int:
             break
         j += 1
     return j
+
+
+def _join(tokens: Sequence[Token]) -> str:
+    return " ".join(t.text for t in tokens)
 
 
 def _span(sent: Sent, i: int, j: int) -> str:
@@ -244,37 +251,100 @@ class _Extractor:
         j = i + n
         if j >= len(toks) or toks[j].gap:
             return 0
-        if not toks[j].cap and _match_seq(toks, j, lexicon.LOC_CUE_TOKENS) == 0:
+        cue_named = any(t.cap for t in toks[i + 1:j])  # "Phòng Cảnh sát hình sự", "Bộ Chỉ huy quân sự"
+        if not toks[j].cap and not cue_named and _match_seq(toks, j, lexicon.LOC_CUE_TOKENS) == 0:
             return 0
         last_cap = j - 1
         lower_run = 0
         while j < len(toks) and not toks[j].gap:
             t = toks[j]
             if t.cap:
-                if lower_run and _match_seq(toks, j, lexicon.ORG_CUE_TOKENS):
+                cue = _match_seq(toks, j, lexicon.ORG_CUE_TOKENS) if lower_run else 0
+                if cue and not self.parent_body(toks, j, cue):
                     break  # "Cục Quản lý khám chữa bệnh trình lãnh đạo Bộ": another organisation
                 lower_run = 0
                 last_cap = j
+            elif not lower_run and last_cap >= i + n and self.name_ended(toks, self.run_start(toks, i + n, last_cap), last_cap):
+                break  # after a place or a full name: "Bộ Quốc phòng Ấn Độ tố cáo phía ..."
             elif t.lower == "và" and j + 1 < len(toks) and _match_seq(toks, j + 1, lexicon.ORG_CUE_TOKENS):
                 break  # "Bộ Y tế và Cục Quản lý Dược": two organisations
-            elif _stops(toks, j) and t.lower != "và" or t.text[0].isdigit():
+            elif (_stops(toks, j) and t.lower != "và" or t.text[0].isdigit()) \
+                    and not (j >= 2 and _match_seq(toks, j - 2, lexicon.ORG_INNER_TOKENS) == 3):
                 break
             else:
                 lower_run += 1
-                if lower_run > 8:
+                if lower_run > MAX_ORG_TAIL:
                     break
             j += 1
         end = j
-        if end - 1 > last_cap and last_cap >= i + n:
-            # lower-case words after the last capital and no capital after them: keep one word of
-            # a compound ("Bộ Y tế", "Bộ Công an"); "Bộ Y tế rất đau lòng" is a verb phrase
-            end = min(end, last_cap + 2)
-        while end > i + n and toks[end - 1].lower in lexicon.CONNECTORS:
+        whole = False
+        if end - 1 > last_cap and last_cap >= i + n - 1:
+            whole = self.whole_tail(sent, i, last_cap, end)
+            if not whole:
+                end = min(end, last_cap + 1 + self.compound_rest(toks, i + n, last_cap))
+        connectors = lexicon.CONNECTORS - lexicon.DIVISIONS if whole else lexicon.CONNECTORS
+        while end > i + n and toks[end - 1].lower in connectors:
             end -= 1
         if end <= i + n:
             return 0
         self.add(sent, i, end, ORG, STRONG)
         return end
+
+    def parent_body(self, toks: Sequence[Token], j: int, n: int) -> bool:
+        """The organisation opened at j is the one the name before it belongs to: a body of a named
+        division ("Phòng CSĐT tội phạm về ma túy Công an tỉnh Quảng Nam")."""
+        k = j + n
+        if k >= len(toks) or toks[k].gap:
+            return False
+        division = _match_seq(toks, k, lexicon.DIVISION_TOKENS)
+        if division:
+            return k + division < len(toks) and toks[k + division].cap and not toks[k + division].gap
+        return any(self.is_place(_join(toks[k:k + m])) for m in (1, 2, 3) if k + m <= len(toks))
+
+    def compound_rest(self, toks: Sequence[Token], start: int, last_cap: int) -> int:
+        """How many lower-case words after the organisation's last capital belong to it: one
+        ("Bộ Y tế", "Trung tâm Dự báo") when that capital is a lone syllable opening a compound;
+        none after a name of two or more capitals, a place or an acronym ("Sở Y tế Hà Nội báo",
+        "Bộ Quốc phòng Ấn Độ tố cáo", "Phòng CSĐT tội phạm")."""
+        if last_cap < start:
+            return 0  # the cue names it ("Phòng Cảnh sát"); its lower-case rest is unknown
+        first = self.run_start(toks, start, last_cap)
+        return 0 if _ACRONYM_RE.match(toks[last_cap].text) or self.name_ended(toks, first, last_cap) else 1
+
+    @staticmethod
+    def run_start(toks: Sequence[Token], start: int, last_cap: int) -> int:
+        first = last_cap
+        while first > start and toks[first - 1].cap:
+            first -= 1
+        return first
+
+    def name_ended(self, toks: Sequence[Token], first: int, last_cap: int) -> bool:
+        """The capitals first..last_cap end with a place or are a name of several syllables
+        ("Hà Nội", "Ronald Reagan"; not "CSGT Công" of "Công an")."""
+        if any(self.is_place(_join(toks[k:last_cap + 1])) for k in range(first, last_cap + 1)):
+            return True
+        return last_cap > first and _match_seq(toks, last_cap, lexicon.ORG_CUE_TOKENS) != 2
+
+    def is_place(self, text: str) -> bool:
+        """A known place spelled as the gazetteer spells it ("Y" in "Bộ Y tế" is no "Ý")."""
+        return fold(self.places.get(fold(text), "")) == fold(text) and \
+            self.places[fold(text)].lower() == text.lower()
+
+    @staticmethod
+    def whole_tail(sent: Sent, i: int, last_cap: int, end: int) -> bool:
+        """All lower-case words after the organisation's last capital are its name when nothing
+        but a noun phrase fits there: after "Theo" up to the comma ("Theo Ban Chỉ huy phòng chống
+        thiên tai và tìm kiếm cứu nạn thành phố, ..."), or before a reporting verb ("Trung tâm Dự
+        báo khí tượng thủy văn quốc gia cảnh báo ...")."""
+        toks = sent.tokens
+        tail = " " + " ".join(t.lower for t in toks[last_cap + 1:end]) + " "
+        if any(f" {adverb} " in tail for adverb in lexicon.ADVERBS):
+            return False
+        after_theo = i > 0 and toks[i - 1].lower == "theo" and not toks[i].gap
+        if after_theo and (end == len(toks) or toks[end].gap):
+            return sent.text[toks[end - 1].end:toks[end].start if end < len(toks) else None].lstrip()[:1] in ",:;"
+        return end + 1 < len(toks) and not toks[end].gap \
+            and (toks[end].lower, toks[end + 1].lower) in lexicon.REPORTING_VERBS
 
     def name_run(self, sent: Sent, i: int, j: int) -> int:
         toks = sent.tokens
@@ -388,14 +458,60 @@ def extract_entities(sents: Sequence[Sequence[Sent]], n_articles: int | None = N
         for sent in article:
             ex.sentence(sent)
     groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in ex.mentions:
-        key = entity_key(m.text)
-        groups[ex.aliases.get(key, key)].append(m)
+    keys = [_merge_key(m.text) for m in ex.mentions]
+    keys = [ex.aliases.get(k, k) for k in keys]
+    for m, key in zip(ex.mentions, _extend_organisations(ex.mentions, keys)):
+        groups[key].append(m)
     groups = _merge(groups)
     n = n_articles or len(sents) or 1
     entities = [_entity(ms, n) for ms in groups.values()]
     entities.sort(key=lambda e: -e.score)
     return entities
+
+
+_INNER_DIVISION = re.compile(r"(?<=\S) (?:tp|tinh|huyen|quan|thi xa)(?= \S)")
+
+
+def _merge_key(name: str) -> str:
+    """``entity_key`` without a division word inside the name: "Sở Y tế TP Hà Nội" and "Sở Y tế Hà
+    Nội", "Công an tỉnh Quảng Ninh" and "Công an Quảng Ninh" are one organisation."""
+    return _INNER_DIVISION.sub("", entity_key(name))
+
+
+def _extend_organisations(mentions: Sequence[Mention], keys: Sequence[str]) -> list[str]:
+    """An organisation named short ("Bộ Quốc phòng", "Trung tâm Dự báo") goes to the event's longer
+    name that starts with it ("Bộ Quốc phòng Nga"): the one its own article names (the last one
+    before it, else the first after), else the event's only one."""
+    org_keys = {k for m, k in zip(mentions, keys) if m.type == ORG}
+    longer = {k: [o for o in org_keys if o.startswith(k + " ")] for k in org_keys if len(k.split()) >= 2}
+    longer = {k: v for k, v in longer.items() if v}
+    if not longer:
+        return list(keys)
+    out = list(keys)
+    for idx, (m, k) in enumerate(zip(mentions, keys)):
+        if m.type != ORG or k not in longer:
+            continue
+        cands = longer[k]
+        same = [(abs(j - idx) + (0 if j < idx else 0.5), keys[j]) for j, other in enumerate(mentions)
+                if other.article == m.article and keys[j] in cands]
+        if same:
+            out[idx] = min(same)[1]
+        elif len(cands) == 1:
+            out[idx] = cands[0]
+    return out
+
+
+def _abbreviates(short: Sequence[str], full: Sequence[str]) -> bool:
+    """``short`` is ``full`` with one run of words written as their initials ("phong csdt toi pham"
+    / "phong canh sat dieu tra toi pham")."""
+    extra = len(full) - len(short) + 1
+    if extra < 2:
+        return False
+    for k, word in enumerate(short):
+        if len(word) == extra and short[:k] == full[:k] and short[k + 1:] == full[k + extra:] \
+                and "".join(w[0] for w in full[k:k + extra]) == word:
+            return True
+    return False
 
 
 def _type_of(ms: Sequence[Mention]) -> str:
@@ -424,6 +540,8 @@ def _merge(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
                          and word not in lexicon.VN_SURNAMES]
                 if cands:
                     found = max(cands, key=lambda m: len(groups[m]))
+        if found is None and types[k] == ORG and len(toks) >= 2:
+            found = next((m for m in multi if types[m] == ORG and m not in target and _abbreviates(toks, m.split())), None)
         if found is None and types[k] != ORG:
             found = next((m for m in multi if m != k and types[m] == types[k] and m not in target
                           and _variants_similar(k, m) and len(groups[m]) >= len(groups[k])), None)

@@ -132,6 +132,7 @@ ORG_CUES = (
     "Tổng công ty", "Câu lạc bộ", "CLB", "Đội tuyển", "Liên minh", "Cơ quan", "Văn phòng", "Hạt",
     "Thanh tra", "Kiểm toán", "Bảo hiểm", "Hải quan", "Tổng Liên đoàn", "Mặt trận", "Đoàn", "Nhà máy",
     "Hợp tác xã", "Tổ hợp", "Lực lượng", "Hạm đội", "Nhà hát", "Bảo tàng", "Khoa",
+    "Đội", "Đồn", "Chi nhánh", "Phòng Cảnh sát điều tra", "Cơ quan Cảnh sát điều tra", "Trung đoàn", "Tiểu đoàn", "Thẩm mỹ viện", "Đại sứ quán", "Lãnh sự quán",
 )
 # Lower-case words that say a place name follows ("tỉnh Quảng Ninh", "sông Hồng").
 LOC_CUES = (
@@ -159,6 +160,18 @@ cho biết|yêu cầu|khuyến cáo|thông báo|cho rằng|khẳng định|đề
 """.replace("\n", "").split("|"))
 
 CONNECTORS = frozenset(("tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường", "nhân dân", "và"))
+# The division an organisation serves, when its name ends with one ("Công an tỉnh", "... thành phố").
+DIVISIONS = frozenset(("tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường"))
+# Two-word verbs that report what an organisation says: the words before one are its name.
+REPORTING_VERBS = frozenset(tuple(p.split()) for p in (
+    "cho biết", "cho hay", "cảnh báo", "thông báo", "nhận định", "dự báo", "khuyến cáo", "cho rằng",
+    "khẳng định", "tuyên bố", "công bố", "xác nhận", "đề nghị", "yêu cầu", "nhấn mạnh", "thông tin"))
+# Adverbs that sit between a name and its verb ("Bộ Y tế chính thức công bố"): never part of a name.
+ADVERBS = frozenset("chính thức|khẩn trương|nhanh chóng|kịp thời|lập tức|ngay|liên tục|đồng thời|"
+                    "trước đó|sau đó|hôm qua|mới đây|cũng".split("|"))
+# Lower-case phrases inside organisation names that contain a stop word ("Phòng Cảnh sát điều tra
+# tội phạm về ma túy"): matched at the stop word's position minus 2.
+ORG_INNER = ("tội phạm về",)
 
 VN_SURNAMES = frozenset("""
 nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đoàn trịnh lương
@@ -223,6 +236,8 @@ def _by_length(items) -> Phrases:
 TITLE_TOKENS = _by_length(TITLES)
 ORG_CUE_TOKENS = _by_length(ORG_CUES)
 LOC_CUE_TOKENS = _by_length(LOC_CUES)
+ORG_INNER_TOKENS = _by_length(ORG_INNER)
+DIVISION_TOKENS = _by_length(DIVISIONS | {"tp.", "thị xã", "thị trấn"})
 
 ORG_LOWER_CUES = _by_length(("tờ", "báo", "hãng", "tập đoàn", "công ty", "đài", "kênh", "nhóm", "đảng",
                              "nhãn hàng", "thương hiệu", "quán", "nhà hàng", "khách sạn", "ngân hàng"))

@@ -5,7 +5,7 @@ when it names one day (``ngày 14/7``, ``hôm qua``, ``thứ Hai tuần trước
 alone and spans (``tuần qua``) are too vague to order a story by. An article without a
 publication date keeps only mentions that carry their own year. Entries of the same date from
 several articles are merged (one happening per date: stories rarely tell two on one day) and
-ordered.
+ordered. A span ("từ tối 14/7 đến rạng sáng 15/7") is one happening, entered at its start.
 """
 from __future__ import annotations
 
@@ -63,9 +63,12 @@ def build_timeline(sents: Sequence[Sequence[Sent]], published: dict[str, datetim
             pivot = pub if pub is not None else (date(year, 7, 1) if year else None)
             if pivot is None:
                 continue
+            previous = None
             for m in dates_in(s.text, pivot if isinstance(pivot, date) and not isinstance(pivot, datetime)
                               else as_day(pivot)):
-                if m.kind not in ("day", "month") or _SKIP_BEFORE.search(s.text[:m.span[0]]):
+                ends_range = previous is not None and range_end(s.text, previous, m)
+                previous = m
+                if ends_range or m.kind not in ("day", "month") or _SKIP_BEFORE.search(s.text[:m.span[0]]):
                     continue
                 if pub is None and not _YEAR_RE.search(m.text) and m.kind == "day" and not _same_year_cue(m.text):
                     continue
@@ -82,6 +85,25 @@ def build_timeline(sents: Sequence[Sequence[Sent]], published: dict[str, datetim
         sources = tuple(dict.fromkeys(a for a, _ in items))
         out.append(Entry(key, items[0][1], sources))
     return out
+
+
+# "từ tối 14/7 đến rạng sáng 15/7", "ngày 20/10 và tiếp tục đến sáng 21/10", "14/7 - 16/7": the
+# second date ends a span that started at the first one -- one happening, entered at its start.
+_RANGE_BETWEEN = re.compile(r"\s*(?:[-–]|(?:và\s+)?(?:(?:kéo dài|tiếp tục|tiếp diễn|liên tục)\s+)?"
+                            r"(?:cho\s+)?(?:đến|tới)(?:\s+hết)?)\s*", re.IGNORECASE)
+_RANGE_FROM = re.compile(r"\b(?:từ|kéo dài)\s*(?:\S+\s+){0,2}$", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\b(?:đến|tới)\b", re.IGNORECASE)
+
+
+def range_end(text: str, first: DateMention, second: DateMention) -> bool:
+    """``second`` closes a span opened by ``first`` (``từ X đến Y``, ``X - Y``): not a happening
+    of its own."""
+    between = text[first.span[1]:second.span[0]]
+    if _RANGE_BETWEEN.fullmatch(between):
+        return True
+    opened = _RANGE_FROM.search(text[max(0, first.span[0] - 20):first.span[0]])
+    return bool(opened) and len(between) <= 40 and not re.search(r"[;.!?]", between) \
+        and bool(_RANGE_TO.search(between))
 
 
 def as_day(value: datetime) -> date:
