@@ -93,3 +93,32 @@ def test_organisation_written_with_initials_merges_with_its_full_name():
                        "Theo Phòng Cảnh sát điều tra tội phạm về ma túy Công an tỉnh Quảng Nam, 5 người bị bắt.")
     orgs = [e for e in ents.values() if e.type == "ORG"]
     assert len(orgs) == 1 and sorted(orgs[0].articles) == ["a1", "a2"]
+
+
+def test_spellings_of_one_place_or_name_merge():
+    ents = entities_of("Hơn 2.000 người vượt hàng rào giữa Maroc và Tây Ban Nha.",
+                       "Theo Morocco, 23 người di cư đã chết tại biên giới. Giới chức Morroco nói thêm.",
+                       "Tai nạn ở huyện Châu Đức, tỉnh Bà Rịa – Vũng Tàu. Ông Kim Jong Un phát biểu.",
+                       "Bà Rịa - Vũng Tàu: tỉnh BR-VT có mưa. Ông Kim Jong nói rằng sẽ gặp.")
+    morocco = [e for e in ents.values() if "Maroc" in e.variants]
+    assert len(morocco) == 1 and {"Morocco", "Morroco"} <= set(morocco[0].variants)
+    brvt = [e for e in ents.values() if "BR-VT" in e.variants]
+    assert len(brvt) == 1 and brvt[0].type == "LOC" and len(brvt[0].variants) == 3
+    assert "Kim Jong" in ents["Kim Jong Un"].variants
+
+
+def test_name_in_brackets_after_an_organisation_is_its_alias_unless_a_place():
+    ents = entities_of("Biên giới giữa Liên minh châu Âu (EU) với châu Phi. EU họp khẩn.",
+                       "Hôm qua, Công an TP Thủ Dầu Một (Bình Dương) công bố quyết định.")
+    assert "EU" in ents["Liên minh châu Âu"].variants and "EU" not in ents
+    assert ents["Bình Dương"].type == "LOC"
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Vụ nổ súng tại quán The London Pub ở Oslo.", {"London Pub", "Oslo"}),
+    ("Quan hệ Hàn-Mỹ được thắt chặt, theo Hàn Quốc.", {"Hàn Quốc"}),
+    ("Lực lượng ở Nam Ấn Độ bắt giữ tàu.", {"Ấn Độ"}),
+    ("Kiểm tra quán karaoke Mr. Rìn ở Tam Kỳ.", {"Mr. Rìn", "Tam Kỳ"}),
+])
+def test_name_boundaries(sentence, names):
+    assert {e.split("The ")[-1] for e in entities_of(sentence)} == names

@@ -37,7 +37,11 @@ _DIVISION_PREFIX = re.compile(r"^(?:tp\.?\s*|thanh pho |tinh |thu do |(?:h|q|tx|
 # surname are more often places ("Cát Linh", "Yên Sở") than people.
 _VN_SYLLABLE = re.compile(r"^(?:.*[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ].*"
                           r"|[bcdghklmnpqrstvx]?h?[aeiouy]{1,3}[cmnpt]?[gh]?)$", re.IGNORECASE)
-_ACRONYM_RE = re.compile(r"^[A-ZĐ]{2,6}$")
+_ACRONYM_RE = re.compile(r"^[A-ZĐ]{2,6}\d{0,2}$")  # "CSGT", "TV2"
+_HYPHEN_ACRONYM_RE = re.compile(r"^[A-ZĐ]{1,3}(?:-[A-ZĐ]{1,3})+$")  # "BR-VT"
+_DIRECTIONS = frozenset(("Nam", "Bắc", "Đông", "Tây"))
+# Abbreviations with a full stop that stay with the name after them ("quán Mr. Rìn").
+_NAME_ABBREVIATIONS = frozenset(("Mr", "Mrs", "Ms", "Dr", "St"))
 # Lower-case words an organisation's name may run to after its last capital: "Ban Chỉ huy phòng
 # chống thiên tai và tìm kiếm cứu nạn thành phố" has 10 (the longest in the examples and labels).
 MAX_ORG_TAIL = 12
@@ -113,11 +117,15 @@ def _cap_run(tokens: Sequence[Token], i: int) -> int:
     """End of the run of capitalised tokens starting at i (no punctuation inside); a credit word
     ("Kashmir Ảnh") or the head of a lower-case compound ("Bình Dương Lực lượng") ends it."""
     j = i
-    while j < len(tokens) and tokens[j].cap and (j == i or not tokens[j].gap):
+    while j < len(tokens) and tokens[j].cap and (j == i or not tokens[j].gap or _abbreviation_before(tokens, j)):
         if j > i and tokens[j].lower in _RUN_BREAKERS:
             break
         j += 1
     return j
+
+
+def _abbreviation_before(tokens: Sequence[Token], j: int) -> bool:
+    return tokens[j - 1].text in _NAME_ABBREVIATIONS and tokens[j].start - tokens[j - 1].end == 2
 
 
 def _join(tokens: Sequence[Token]) -> str:
@@ -169,6 +177,12 @@ class _Extractor:
         n = _match_seq(toks, i, lexicon.TITLE_TOKENS)
         if n:
             honorific = " ".join(t.lower for t in toks[i:i + n]) in lexicon.HONORIFICS
+            if honorific and tok.cap:
+                j = _cap_run(toks, i)
+                j = self.hyphenated_place(sent, j) or j
+                if j - i >= 2 and fold(_span(sent, i, j).replace("–", "-")) in self.places:
+                    self.add(sent, i, j, LOC, STRONG)  # "Bà Rịa - Vũng Tàu", "Cô Tô": a place
+                    return j
             if not (honorific and tok.cap and not tok.gap):  # mid-sentence "Anh" is Britain
                 end = self.person_after_title(sent, i, n)
                 return end or i + n
@@ -351,8 +365,15 @@ class _Extractor:
         words = [t.text for t in toks[i:j]]
         if len(words) >= 3 and all(w.isupper() for w in words):
             return j  # a headline in capitals
-        if len(words) == 1 and "-" in words[0] and all(fold(p) in self.places for p in words[0].split("-")):
-            return j  # "Hàn-Mỹ", "Mỹ-Mexico-Canada": a relation between places, each named elsewhere
+        if len(words) == 1 and "-" in words[0] and not _HYPHEN_ACRONYM_RE.match(words[0]) and any(
+                fold(p) in self.places or p in lexicon.SHORT_COUNTRIES for p in words[0].split("-")):
+            return j  # "Hàn-Mỹ", "Virginia-Mỹ": a relation between places, each named elsewhere
+        joined = self.hyphenated_place(sent, j)
+        if joined:
+            self.add(sent, i, joined, LOC, STRONG)  # "Bà Rịa - Vũng Tàu"
+            return joined
+        if self.alias_in_brackets(sent, i, j):
+            return j
         text = _span(sent, i, j)
         key = fold(text)
         # "Thành phố Hồ Chí Minh": the capitalised division word belongs to the place
@@ -365,15 +386,14 @@ class _Extractor:
         if key in self.places or entity_key(text) in self.places or lexicon.PLACE_ALIASES.get(entity_key(text)):
             self.add(sent, i, j, LOC, STRONG)
             return j
+        if words[0] in _DIRECTIONS and len(words) >= 2 and fold(" ".join(words[1:])) in lexicon.countries():
+            self.add(sent, i + 1, j, LOC, STRONG)  # "Nam Ấn Độ": a part of the country, named as it
+            return j
         p = _place_prefix(toks, i, j)
-        if p and j - (i + p) >= 2:
+        if p and (j - (i + p) >= 2 or _ACRONYM_RE.match(toks[j - 1].text)):
             self.add(sent, i, i + p, LOC, STRONG)
             return self.name_run(sent, i + p, j)
         if len(words) == 1 and _ACRONYM_RE.match(words[0]):
-            last = self.mentions[-1] if self.mentions else None
-            if last is not None and last.sentence == (sent.article, sent.index) and last.type == ORG \
-                    and sent.text[last.end:toks[i].start].strip() == "(":
-                self.aliases[entity_key(words[0])] = entity_key(last.text)  # "Liên minh châu Âu (EU)"
             self.add(sent, i, j, ORG, WEAK)
             return j
         cue = self.cue_before(toks, i) or self.listed_after(sent, i)
@@ -391,6 +411,31 @@ class _Extractor:
             vietnamese = all(_VN_SYLLABLE.match(w) for w in words)
             self.add(sent, i, j, LOC if vietnamese else PER, WEAK)
         return j
+
+    def hyphenated_place(self, sent: Sent, j: int) -> int:
+        """End of a known place written with a spaced dash after the run ending at j, or 0."""
+        toks = sent.tokens
+        if j >= len(toks) or not toks[j].cap or sent.text[toks[j - 1].end:toks[j].start].strip() not in "-–" \
+                or sent.text[toks[j - 1].end:toks[j].start].strip() == "":
+            return 0
+        k = _cap_run(toks, j)
+        start = next(m for m in range(j - 1, -1, -1) if m == 0 or toks[m].gap or not toks[m - 1].cap)
+        return k if fold(_span(sent, start, k).replace("–", "-")) in self.places else 0
+
+    def alias_in_brackets(self, sent: Sent, i: int, j: int) -> bool:
+        """A name in brackets right after an organisation is another name of it ("Liên minh châu
+        Âu (EU)", "Tổ chức Nhân quyền (Human Rights Watch – HRW)")."""
+        last = self.mentions[-1] if self.mentions else None
+        if last is None or last.sentence != (sent.article, sent.index) or last.type != ORG \
+                or fold(_span(sent, i, j)) in self.places:
+            return False  # "Công an TP Thủ Dầu Một (Bình Dương)": where it is
+        between = sent.text[last.end:sent.tokens[i].start].strip()
+        if not (between == "(" or between in ("–", "-", ",") and self.aliases.get(_merge_key(last.text))):
+            return False
+        target = _merge_key(last.text)
+        self.aliases[_merge_key(_span(sent, i, j))] = self.aliases.get(target, target)
+        self.add(sent, i, j, ORG, STRONG)
+        return True
 
     def listed_after(self, sent: Sent, i: int) -> str | None:
         """The type of the name just before in a list ("phố Nguyễn Trãi, Trần Duy Hưng")."""
@@ -475,7 +520,9 @@ _INNER_DIVISION = re.compile(r"(?<=\S) (?:tp|tinh|huyen|quan|thi xa)(?= \S)")
 def _merge_key(name: str) -> str:
     """``entity_key`` without a division word inside the name: "Sở Y tế TP Hà Nội" and "Sở Y tế Hà
     Nội", "Công an tỉnh Quảng Ninh" and "Công an Quảng Ninh" are one organisation."""
-    return _INNER_DIVISION.sub("", entity_key(name))
+    key = _INNER_DIVISION.sub("", entity_key(name.replace("–", "-")))
+    key = key[4:] if key.startswith("the ") else key  # "The London Pub"
+    return lexicon.place_aliases().get(key, key)
 
 
 def _extend_organisations(mentions: Sequence[Mention], keys: Sequence[str]) -> list[str]:
@@ -514,6 +561,30 @@ def _abbreviates(short: Sequence[str], full: Sequence[str]) -> bool:
     return False
 
 
+def _skeleton(word: str) -> str:
+    """Consonants of a one-word name, doubled ones once: transliterations that differ in vowels
+    or doubling ("Morocco", "Morroco", "Maroc" -> "mrc") share it."""
+    out = []
+    for ch in word:
+        if ch.isalpha() and ch not in "aeiouy" and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def _same_skeleton(keys: Sequence[str], types: dict[str, str], target: dict[str, str],
+                   surfaces: dict[str, str]) -> list[list[str]]:
+    """Groups of one-word person or place names not merged yet with the same skeleton of at least
+    3 consonants and the same first letter (a foreign place is often typed a person: one type)."""
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    for k in keys:
+        if k in target or " " in surfaces[k] or types[k] == ORG or len(k) < 4:
+            continue
+        sk = _skeleton(k.replace(" ", ""))  # "Morocco" is keyed "ma roc" (CLDR)
+        if len(sk) >= 3:
+            buckets[(k[0], sk)].append(k)
+    return [b for b in buckets.values() if len(b) >= 2]
+
+
 def _type_of(ms: Sequence[Mention]) -> str:
     votes = Counter()
     for m in ms:
@@ -540,6 +611,11 @@ def _merge(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
                          and word not in lexicon.VN_SURNAMES]
                 if cands:
                     found = max(cands, key=lambda m: len(groups[m]))
+        elif _HYPHEN_ACRONYM_RE.match(groups[k][0].text):  # "BR-VT" / "Bà Rịa - Vũng Tàu"
+            found = next((m for m in multi if m != k and "".join(t[0] for t in m.split()) == k.replace(" ", "")), None)
+        elif types[k] == PER:  # "Kim Jong" / "Kim Jong Un": the only longer name starting with it
+            longer = [m for m in multi if m.startswith(k + " ") and types[m] == PER]
+            found = longer[0] if len(longer) == 1 else None
         if found is None and types[k] == ORG and len(toks) >= 2:
             found = next((m for m in multi if types[m] == ORG and m not in target and _abbreviates(toks, m.split())), None)
         if found is None and types[k] != ORG:
@@ -547,6 +623,9 @@ def _merge(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
                           and _variants_similar(k, m) and len(groups[m]) >= len(groups[k])), None)
         if found is not None and found != k:
             target[k] = found
+    for bucket in _same_skeleton(keys, types, target, {k: groups[k][0].text.strip() for k in keys}):
+        top = max(bucket, key=lambda k: len(groups[k]))
+        target.update({k: top for k in bucket if k != top})
     out: dict[str, list[Mention]] = defaultdict(list)
     for k in keys:
         root = k

@@ -53,6 +53,8 @@ WORLD_PLACES = (
     "Đài Loan", "Ma Cao", "Biển Đông", "Hoàng Sa", "Trường Sa", "Mekong", "Mê Kông", "Kremlin",
     "Châu Âu", "Châu Á", "Trung Đông", "Đông Nam Á", "Nhà Trắng", "Osaka", "Quảng Châu", "Thâm Quyến",
     "Vũ Hán", "Tây Tạng", "Tân Cương", "Okinawa", "Fukushima", "Bali", "Phuket", "Dubai", "Doha",
+    "Châu Phi", "Châu Mỹ", "Châu Úc", "Châu Đại Dương", "Bắc Phi", "Bắc Mỹ", "Nam Mỹ", "Mỹ Latinh",
+    "Đông Âu", "Tây Âu", "Bắc Âu", "Nam Á", "Tây Á", "Trung Á", "Đông Á", "Bắc Cực", "Nam Cực",
 )
 
 # Organisations whose name has no cue word; folded.
@@ -218,6 +220,22 @@ def countries() -> frozenset[str]:
 
     names = {fold(n) for c, n in Locale("vi").territories.items() if len(c) == 2}
     return frozenset(names | {"my", "hoa ky", "anh", "nga", "duc", "phap", "y", "uc"})
+
+
+# First parts of country names that hyphenated relations use ("Hàn-Mỹ", "Trung-Nhật").
+SHORT_COUNTRIES = frozenset(("Hàn", "Triều", "Nhật", "Trung", "Ấn", "Việt", "Xô", "Mỹ", "Nga", "Anh",
+                             "Pháp", "Đức", "Úc", "Lào", "Thái", "Ý"))
+
+
+@lru_cache(maxsize=1)
+def place_aliases() -> dict[str, str]:
+    """Folded English country name -> folded Vietnamese one (CLDR: "morocco" -> "ma-roc")."""
+    from babel import Locale
+
+    vi, en = Locale("vi").territories, Locale("en").territories
+    out = {fold(en[c]).replace("-", " "): fold(vi[c]).replace("-", " ") for c in vi
+           if len(c) == 2 and c in en and fold(en[c]) != fold(vi[c])}
+    return out
 
 
 class Phrases:
