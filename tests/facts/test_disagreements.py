@@ -64,3 +64,39 @@ def test_a_span_of_dates_is_one_timeline_entry_at_its_start():
     timeline = build_timeline(event_sents(articles), {"a1": articles[0].published})
     assert [(t.date, t.text[:10]) for t in timeline] == [
         ("2025-07-14", "Trận mưa k"), ("2025-07-15", "Đến 6 giờ "), ("2025-07-20", "Bão đổ bộ ")]
+
+
+@pytest.mark.parametrize("text, times", [
+    ("Đến khoảng 13h cùng ngày, hai bên xảy ra mâu thuẫn.", [(13, 0)]),
+    ("Vụ việc xảy ra lúc 1h14 phút sáng 24/6.", [(1, 14)]),
+    ("Lúc 12 giờ ngày 15-7, nhóm bạn tổ chức ăn nhậu.", [(12, 0)]),
+    ("Mưa kéo dài gần bảy giờ liền, trong 24 giờ qua lượng mưa đạt 200 mm.", []),  # durations
+])
+def test_clock_times_are_times_of_day_not_durations(text, times):
+    from bantin.facts.disagreements import clock_times
+
+    assert [(h, m) for h, m, _ in clock_times(text)] == times
+
+
+def test_one_happening_at_different_times_of_day_is_a_disagreement():
+    facts = describe(arts(
+        "Đến khoảng 13h cùng ngày, trong lúc đang ăn nhậu, Tiệp và Công xảy ra mâu thuẫn rồi rút dao đâm Công.",
+        "Đến khoảng 13 giờ 30 phút cùng ngày, trong lúc đang ăn nhậu, Tiệp và Công xảy ra mâu thuẫn, Tiệp rút dao đâm Công.",
+        "Đến 13 giờ cùng ngày, trong lúc đang nhậu thì giữa Tiệp và Công xảy ra cãi vã, Tiệp rút dao đâm Công."))
+    [d] = facts.disagreements
+    assert d.quantity == "giờ xảy ra"
+    assert {v.value: v.articles for v in d.values} == {"13:00": ("a1", "a3"), "13:30": ("a2",)}
+
+
+def test_two_happenings_at_their_own_times_are_no_disagreement():
+    facts = describe(arts("Khoảng 12h, nhóm bạn tổ chức ăn nhậu tại quán. Đến khoảng 13h cùng ngày, hai người xảy ra mâu thuẫn.",
+                          "Lúc 12 giờ, nhóm bạn tổ chức ăn nhậu tại quán. Đến 13 giờ cùng ngày, hai người xảy ra mâu thuẫn."))
+    assert facts.disagreements == ()
+
+
+def test_the_same_clock_minute_on_different_days_is_one_happening_dated_differently():
+    day = datetime(2021, 6, 25, 12, tzinfo=VN_TZ)
+    articles = [Article(id="a1", published=day, text="Cảnh sát nhận được cuộc gọi báo xả súng vào lúc 1 giờ 14 phút ngày 25/6."),
+                Article(id="a2", published=day, text="Cảnh sát Na Uy ngày 25/6 cho biết. Vụ việc xảy ra lúc 1h14 phút sáng 24/6.")]
+    [d] = describe(articles).disagreements
+    assert d.kind == "date" and {v.value: v.articles for v in d.values} == {"2021-06-25": ("a1",), "2021-06-24": ("a2",)}

@@ -117,6 +117,7 @@ def find_disagreements(sents: Sequence[Sequence[Sent]], duplicate_groups=None,
         if d:
             out.append(d)
     out.extend(_date_conflicts(sents, voice, published))
+    out.extend(_time_conflicts(sents, voice))
     return out
 
 
@@ -127,9 +128,86 @@ SAME_HAPPENING = 0.3
 _DATE_WORDS = frozenset("ngay thang nam hom sang chieu toi dem trua rang qua nay luc vao tu den gio phut".split())
 
 
+# A clock time: "13h", "1h14 phút", "13 giờ 30 phút", "12 giờ" -- a time of day only after a word
+# that places it ("lúc", "vào", "khoảng", ...) or before a part of the day; "trong 24 giờ", "kéo dài
+# gần bảy giờ" are durations.
+_CLOCK_RE = re.compile(r"(?<![\d/.,:])(\d{1,2})\s*(?:h|giờ)(?:\s*(\d{1,2})\s*(?:phút|p)?)?(?![\w/])", re.IGNORECASE)
+_CLOCK_BEFORE = frozenset("lúc vào khoảng đến từ tới tầm chừng".split())
+_CLOCK_AFTER = frozenset("sáng trưa chiều tối đêm ngày cùng hôm rạng".split())
+
+
+def clock_times(text: str) -> list[tuple[int, int, str]]:
+    """(hour, minute, text) of the times of day a sentence gives."""
+    out = []
+    for m in _CLOCK_RE.finditer(text):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if hour > 24 or minute >= 60:
+            continue
+        before = text[:m.start()].split()[-1:]
+        after = text[m.end():].split()[:1]
+        if (before and before[0].lower() in _CLOCK_BEFORE) or (after and after[0].lower().strip(",.") in _CLOCK_AFTER):
+            out.append((hour, minute, m.group().strip()))
+    return out
+
+
+# Times of one happening this far apart (minutes) disagree: "khoảng 13h" / "13 giờ 30 phút"; more
+# than MAX_TIME_GAP apart they are more likely two happenings. Set on the dev labels.
+MIN_TIME_GAP, MAX_TIME_GAP = 30, 6 * 60
+
+
+def _time_conflicts(sents: Sequence[Sequence[Sent]], voice: dict[str, str]) -> list[Disagreement]:
+    """The same happening at different times of day: two articles' sentences that share most
+    content words give clock times 30 minutes to 6 hours apart, and neither article gives the
+    other's time anywhere."""
+    mentions = []  # (article, minutes, text, content words)
+    times_of: dict[str, set] = defaultdict(set)
+    for article in sents:
+        for sent in article:
+            if sent.title:
+                continue
+            for hour, minute, text in clock_times(sent.text):
+                mentions.append((sent.article, hour * 60 + minute, text, _content(sent)))
+                times_of[sent.article].add(hour * 60 + minute)
+    out, seen = [], set()
+    for i, (a1, t1, x1, c1) in enumerate(mentions):
+        for a2, t2, x2, c2 in mentions[i + 1:]:
+            if voice.get(a1, a1) == voice.get(a2, a2) or not MIN_TIME_GAP <= abs(t1 - t2) <= MAX_TIME_GAP:
+                continue
+            if t2 in times_of[a1] or t1 in times_of[a2] or _jaccard(c1, c2) < SAME_HAPPENING:
+                continue
+            key = tuple(sorted((t1, t2)))
+            if key in seen:
+                continue
+            seen.add(key)
+            values = []
+            for minutes, text in ((t1, x1), (t2, x2)):
+                same = [(a, x) for a, t, x, c in mentions
+                        if t == minutes and max(_jaccard(c, c1), _jaccard(c, c2)) >= SAME_HAPPENING]
+                values.append(Value(f"{minutes // 60:02d}:{minutes % 60:02d}", tuple(dict.fromkeys(a for a, _ in same)),
+                                    text, tuple(dict.fromkeys(x for _, x in same))))
+            out.append(Disagreement("date", "giờ xảy ra", tuple(values)))
+    return out
+
+
 def _content(sent: Sent) -> frozenset[str]:
     return frozenset(w for w in (fold(t.text) for t in sent.tokens)
                      if not w[0].isdigit() and w not in _DATE_WORDS and len(w) > 1)
+
+
+def _lead_words(sentence: str, mention: str) -> frozenset[str]:
+    """The last LEAD content words before a date: what it dates ("bị bắt giữ hôm 13/10")."""
+    pos = sentence.find(mention)
+    words = [w for w in fold(sentence[:max(pos, 0)]).replace(",", " ").split()
+             if w not in _DATE_WORDS and w not in _FUNCTION_WORDS and not w[0].isdigit()]
+    return frozenset(words[-LEAD:])
+
+
+LEAD = 3  # words before the date that say what it dates; 2 of 3 shared = the same happening
+_FUNCTION_WORDS = frozenset(fold(w) for w in "bị được đã đang sẽ của và là có trong với cho các những một".split())
+
+
+def _same_lead(s1: str, t1: str, s2: str, t2: str) -> bool:
+    return len(_lead_words(s1, t1) & _lead_words(s2, t2)) >= 2
 
 
 def _date_conflicts(sents: Sequence[Sequence[Sent]], voice: dict[str, str], published: dict) -> list[Disagreement]:
@@ -148,25 +226,33 @@ def _date_conflicts(sents: Sequence[Sequence[Sent]], voice: dict[str, str], publ
             pub = published.get(sent.article) or (_date(year, 7, 1) if year else None)
             if pub is None or sent.title:
                 continue
+            clocks = frozenset((h, mi) for h, mi, _ in clock_times(sent.text) if mi)
             for m in dates_in(sent.text, as_day(pub) if isinstance(pub, datetime) else pub):
                 if m.kind == "day" and m.start == m.end:
-                    mentions.append((sent.article, m.start, m.text, _content(sent), sent.text))
+                    mentions.append((sent.article, m.start, m.text, _content(sent), sent.text, clocks))
                     days_of[sent.article].add(m.start)
     out, seen = [], set()
-    for i, (a1, d1, t1, c1, s1) in enumerate(mentions):
-        for a2, d2, t2, c2, s2 in mentions[i + 1:]:
+    for i, (a1, d1, t1, c1, s1, k1) in enumerate(mentions):
+        for a2, d2, t2, c2, s2, k2 in mentions[i + 1:]:
             if voice.get(a1, a1) == voice.get(a2, a2) or d1 == d2:
                 continue
             near = abs((d1 - d2).days) <= 3 or (d1.day == d2.day and abs(d1.month - d2.month) == 1)
-            if not near or d2 in days_of[a1] or d1 in days_of[a2] or _jaccard(c1, c2) < SAME_HAPPENING:
+            if not near:
                 continue
+            if k1 & k2:  # the same minute of the clock ("1 giờ 14 phút ngày 25/6" / "1h14 phút sáng 24/6")
+                pass
+            elif _jaccard(c1, c2) < SAME_HAPPENING and not _same_lead(s1, t1, s2, t2) \
+                    or any(a == a1 and d == d2 and _jaccard(c, c2) >= SAME_HAPPENING for a, d, _, c, _, _ in mentions) \
+                    or any(a == a2 and d == d1 and _jaccard(c, c1) >= SAME_HAPPENING for a, d, _, c, _, _ in mentions):
+                continue  # not one happening, or an article gives the other's day for it too
             key = tuple(sorted((d1, d2)))
             if key in seen:
                 continue
             seen.add(key)
             values = []
             for day, text in ((d1, t1), (d2, t2)):
-                same = [(a, t) for a, d, t, c, _ in mentions if d == day and max(_jaccard(c, c1), _jaccard(c, c2)) >= SAME_HAPPENING]
+                same = [(a, t) for a, d, t, c, _, k in mentions if d == day and (
+                    max(_jaccard(c, c1), _jaccard(c, c2)) >= SAME_HAPPENING or k & (k1 | k2))]
                 values.append(Value(day.isoformat(), tuple(dict.fromkeys(a for a, _ in same)), text,
                                     tuple(dict.fromkeys(t for _, t in same))))
             out.append(Disagreement("date", "ngày xảy ra", tuple(values)))
