@@ -175,6 +175,19 @@ def test_anchor_relative_takes_the_date_in_vietnam_time():
     ("TS Trịnh Thu Tuyết: Rà soát lại một lần nữa những đơn vị kiến thức cơ bản", "heading"),
     ("NGUYỆT PHƯƠNG", "credit"),
     ("Theo TTXVN", "credit"),
+    # page text read as a sentence (blind read 3, item 2; more in tests/data/page_text_sample.tsv)
+    (">> Pháp, Mexico giận dữ đòi Mỹ giải thích về nghe lén.", "link"),
+    ("[Nguyên thủ Nga-Trung Quốc gặp gỡ trước thềm G-20] Tổng thống Nga đã tới Bắc Kinh.", "link"),
+    ("Bài 1: Khi xe buýt không còn là lựa chọn của người dân.", "link"),
+    ("Ảnh Góa phụ Trắng khoe con trai Surajah, sinh năm 2010.", "caption"),
+    ("Thầy Trần Trung Hiếu (ngoài cùng bên trái) trong buổi giao lưu trực tuyến.", "caption"),
+    ("Cận cảnh ba phiên bản Z30, Z40 và Z50 (từ trái qua phải) Theo đó, hãng đã giới thiệu 5 phiên bản.", "caption"),
+    ("Tiến Minh luôn thua sớm ở giải Đan Mạch mở rộng. Ảnh: KB.", "caption"),
+    ("Lực lượng cứu hộ đã có mặt. Clip: Minh Tiệp", "caption"),
+    ("Tư Hoàng Tại buổi sơ kết, ông Nguyễn Văn A cho biết kết quả đạt kế hoạch.", "glued"),
+    ("Cặp Ngọc Anh và Ngọc Tuấn Trong tuần thi này, một thể loại mới xuất hiện.", "glued"),
+    ("Ca mắc Covid-19 tăng vọt Tại Singapore, các bệnh viện đã được chuẩn bị.", "glued"),
+    ("Cuộc rượt đuổi trong đêm Lúc 20 giờ ngày 20-7, tổ công tác xuất phát từ trụ sở.", "glued"),
 ])
 def test_non_sentences(line, reason):
     assert is_non_sentence(line) == reason
@@ -186,6 +199,16 @@ def test_non_sentences(line, reason):
     "Giá vàng hôm nay tăng mạnh?",
     "Ông Trump ân xá cho CZ…",
     "Theo TTXVN, hai bên đã ký thỏa thuận hợp tác.",
+    # start words inside names, article numbers, photo words in running text
+    "Tổng cục Hải quan, Cục Điều tra chống buôn lậu đã đẩy mạnh phối hợp.",
+    "Tối 20/6, tại thành phố Tuy Hòa (tỉnh Phú Yên), đoàn đã đến thăm bà con.",
+    "Họ là những người lính Bộ đội Cụ Hồ năm xưa.",
+    "Phong trào bắt đầu từ Cách mạng Tháng Tám năm 1945.",
+    "Ông bị khởi tố theo Điều 174 Bộ luật Hình sự.",
+    "Lực lượng Phòng vệ Trên Không Nhật Bản đã điều máy bay.",
+    "Bạn tương tác bằng cử chỉ trượt (trái sang phải) để mở lịch.",
+    "Ảnh hưởng của bão khiến nhiều nhà bị sập.",
+    "Ông cho biết bài 1 của chương trình sẽ được dạy vào tháng 9.",
 ])
 def test_real_sentences_pass(line):
     assert is_non_sentence(line) is None

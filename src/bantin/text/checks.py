@@ -28,7 +28,8 @@ API (all take one sentence or line, NFC text; none mutates anything):
   "(Ảnh: ...)", "Ảnh minh họa"), ``"prompt"`` ("Mời bạn đọc xem", "Xem thêm", "Ý kiến bạn đọc"),
   ``"menu"`` (short runs of names split by "|", ">", "»"), ``"credit"`` (an author or source
   line), ``"heading"`` (no sentence-final punctuation), ``"glued"`` (a heading or caption run into
-  the sentence: :func:`glued_fragment`); None for a real sentence.
+  the sentence: :func:`glued_fragment`), ``"link"`` (a related link or series menu: ">> ...",
+  "[...]", "Bài 1: ..."); None for a real sentence.
 * :func:`syllables` ``(sentence) -> int`` -- syllable count (the budget unit);
   :data:`LONG_SENTENCE` = 60: over it a reader struggles to take the sentence in.
 """
@@ -375,6 +376,15 @@ _PROMPT = re.compile(
     r"Tải ứng dụng|Quý độc giả|Bạn đọc (?:có thể|gửi|quan tâm)|Video đang được quan tâm|Thông tin (?:cần biết|bạn đọc))",
     re.I,
 )
+# A photo named as such ("Ảnh Góa phụ Trắng khoe con trai") or people placed in it ("(từ trái qua
+# phải)", "(giữa)", "(thứ hai từ trái sang)"): only captions talk so.
+_PHOTO_CAPTION = re.compile(
+    r"^[\W_]*Ảnh\s+(?=[A-ZĐÀ-Ỹ])|\(từ\s+(?:trái|phải)\s+(?:qua|sang)(?:\s+(?:phải|trái))?\)|"
+    r"\((?:trái|phải|giữa|đứng giữa|ngoài cùng bên (?:trái|phải)|thứ \w+ từ (?:trái|phải)(?: sang)?)\)"
+)
+# Related links and series menus read as a sentence: ">> Pháp, Mexico giận dữ ...", "[Nguyên thủ
+# Nga-Trung Quốc gặp gỡ trước thềm G-20]", "Bài 1: Khi xe buýt ...", "Kỳ 2: ...".
+_LINK = re.compile(r"^\s*(?:>>|»|►|▶)|^\s*\[[^\]]{8,}\]|^\s*(?:Bài|Kỳ|Phần)\s+\d+\s*[:.\-–]\s*\S")
 _MENU_SPLIT = re.compile(r"\s(?:\||>|»|›|/|·|•)\s")
 _CREDIT = re.compile(
     r"^[\W_]*(?:\(?\s*Theo\s+[^,.]{1,40}\)?\.?|Nguồn\s*:.*|\(?(?:TTXVN|Vietnam\+|PV|CTV|Nhóm PV)\)?\.?)\s*$"
@@ -397,20 +407,63 @@ def glue_context(tokens: Sequence[str]) -> Iterator[int]:
 
 
 @lru_cache(maxsize=1)
+def _glue_words() -> tuple[frozenset[str], frozenset[str]]:
+    table = json.loads(OPENERS_FILE.read_text(encoding="utf-8"))
+    return frozenset(table.get("start_words", ())), frozenset(table.get("after_name_start_words", ()))
+
+
 def start_words() -> frozenset[str]:
     """Learned sentence-start words (``start_words`` in ``data/openers.json``)."""
-    table = json.loads(OPENERS_FILE.read_text(encoding="utf-8"))
-    return frozenset(table.get("start_words", ()))
+    return _glue_words()[0]
+
+
+def after_name_start_words() -> frozenset[str]:
+    """Start words that are never part of a name (``after_name_start_words`` in ``data/openers.json``)."""
+    return _glue_words()[1]
+
+
+# Start words after which a capitalised word begins a place, an organisation or a time ("Tại
+# Singapore", "Trong tháng 9", "Lúc 20 giờ"): prepositions and time words. Others begin names with
+# the next word ("Tuy Hòa", "Cụ Hồ", "Cách mạng Tháng Tám", "cù lao Ông Hổ").
+_PREPOSITION_STARTS = frozenset(
+    "Tại Trong Theo Ở Với Sau Trước Về Đến Khi Lúc Chiều Hiện Ngoài Bên Nếu Để Do Vì Qua".split()
+)
+
+
+def _after_name_glue(tokens: Sequence[str]) -> Iterator[int]:
+    """Positions of start words glued after a name run, a closing parenthesis, or before a capital.
+
+    * after a capitalised word or ")" and before a lowercase word: a byline or a caption that ends
+      in a name or a "(giữa)" run into the sentence ("Tư Hoàng Tại buổi sơ kết", "... (từ trái qua
+      phải) Theo đó, hãng ...");
+    * after a lowercase word and before a capital or a digit, for prepositions and time words: a
+      sub-heading run into a sentence opening with a place or time ("... tăng vọt Tại Singapore, ...",
+      "Cuộc rượt đuổi trong đêm Lúc 20 giờ ...").
+    """
+    words = after_name_start_words()
+    for i in range(2, len(tokens) - 1):
+        word, before, after = tokens[i], tokens[i - 1], tokens[i + 1]
+        if word not in words:
+            continue
+        if (before[:1].isupper() and before.isalpha() or before.endswith(")")) and after[:1].islower():
+            yield i
+        elif (word in _PREPOSITION_STARTS and before.isalpha() and before.islower()
+              and (after[:1].isupper() or after[:1].isdigit())):
+            yield i
 
 
 def glued_fragment(sentence: str) -> str | None:
-    """The heading or caption run into this sentence ("Thời điểm tồi tệ" in "Thời điểm tồi tệ Khi
-    đại dịch ..."): the words before a learned sentence-start word that follows a lowercase word."""
+    """The heading, caption or byline run into this sentence ("Thời điểm tồi tệ" in "Thời điểm tồi
+    tệ Khi đại dịch ..."): the words before a learned sentence-start word that follows a lowercase
+    word, or a start word that is never part of a name (:func:`after_name_start_words`) in the
+    contexts of :func:`_after_name_glue`."""
     tokens = sentence.split()
     words = start_words()
     for i in glue_context(tokens):
         if tokens[i] in words:
             return " ".join(tokens[:i])
+    for i in _after_name_glue(tokens):
+        return " ".join(tokens[:i])
     return None
 
 
@@ -423,7 +476,9 @@ def is_non_sentence(line: str) -> str | None:
         return "markup"
     if _PROMPT.match(text):
         return "prompt"
-    if _CAPTION.search(text):
+    if _LINK.match(text):
+        return "link"
+    if _CAPTION.search(text) or _PHOTO_CAPTION.search(text):
         return "caption"
     if _CREDIT.match(text) or _all_caps_name(text.rstrip(".")):
         return "credit"
