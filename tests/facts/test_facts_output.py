@@ -10,10 +10,17 @@ def test_summarize_json_carries_facts_and_flags_disputed_sentence(capsys):
     assert main(["summarize", DEMO, "--format", "json"]) == 0
     record = json.loads(capsys.readouterr().out)
     assert {"entities", "timeline", "disagreements", "additions"} <= set(record)
-    assert any(d["quantity"] == "số người chết" for d in record["disagreements"])
+    # the toll is the demo's only disagreement (the forecast to 17/7 and the rain of 14/7 are two
+    # happenings that share an organisation's long name)
+    assert [d["quantity"] for d in record["disagreements"]] == ["số người chết"]
     assert any("disputed" in s for s in record["sentences"])
     types = {e["name"]: e["type"] for e in record["entities"]}
     assert types["Hà Nội"] == "LOC"
+    assert types["Trung tâm Dự báo khí tượng thủy văn quốc gia"] == "ORG"
+    assert types["Ban Chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn thành phố"] == "ORG"
+    # one entry per happening: "từ tối 14/7 đến rạng sáng 15/7" is entered once, at its start
+    texts = [t["text"] for t in record["timeline"]]
+    assert len(texts) == len(set(texts))
 
 
 def test_summarize_markdown_has_the_sections_and_no_facts_leaves_them_out(capsys):

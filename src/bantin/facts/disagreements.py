@@ -206,6 +206,11 @@ LEAD = 3  # words before the date that say what it dates; 2 of 3 shared = the sa
 _FUNCTION_WORDS = frozenset(fold(w) for w in "bị được đã đang sẽ của và là có trong với cho các những một".split())
 
 
+def _tells_both(mentions, article: str, day, content: frozenset[str]) -> bool:
+    """``article`` puts ``day`` in a sentence like the one with these content words."""
+    return any(a == article and d == day and _jaccard(c, content) >= SAME_HAPPENING for a, d, _, c, _, _ in mentions)
+
+
 def _same_lead(s1: str, t1: str, s2: str, t2: str) -> bool:
     return len(_lead_words(s1, t1) & _lead_words(s2, t2)) >= 2
 
@@ -239,12 +244,15 @@ def _date_conflicts(sents: Sequence[Sequence[Sent]], voice: dict[str, str], publ
             near = abs((d1 - d2).days) <= 3 or (d1.day == d2.day and abs(d1.month - d2.month) == 1)
             if not near:
                 continue
-            if k1 & k2:  # the same minute of the clock ("1 giờ 14 phút ngày 25/6" / "1h14 phút sáng 24/6")
-                pass
-            elif _jaccard(c1, c2) < SAME_HAPPENING and not _same_lead(s1, t1, s2, t2) \
-                    or any(a == a1 and d == d2 and _jaccard(c, c2) >= SAME_HAPPENING for a, d, _, c, _, _ in mentions) \
-                    or any(a == a2 and d == d1 and _jaccard(c, c1) >= SAME_HAPPENING for a, d, _, c, _, _ in mentions):
-                continue  # not one happening, or an article gives the other's day for it too
+            if k1 & k2 or _same_lead(s1, t1, s2, t2):
+                # the same minute of the clock ("1 giờ 14 phút ngày 25/6" / "1h14 phút sáng 24/6") or
+                # the same words before the date: one happening, unless an article gives both days for it
+                if _tells_both(mentions, a1, d2, c2) or _tells_both(mentions, a2, d1, c1) \
+                        or any(_tells_both(mentions, a, d1, c1) and _tells_both(mentions, a, d2, c2)
+                               for a in {m[0] for m in mentions} - {a1, a2}):
+                    continue
+            elif d2 in days_of[a1] or d1 in days_of[a2] or _jaccard(c1, c2) < SAME_HAPPENING:
+                continue  # similar sentences only: neither article may give the other's day anywhere
             key = tuple(sorted((d1, d2)))
             if key in seen:
                 continue
