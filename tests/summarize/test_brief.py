@@ -8,7 +8,7 @@ from bantin.models import Article
 from bantin.summarize import summarize
 from bantin.summarize.agree import figures, minority_reports
 from bantin.summarize.features import build_view, is_sentence
-from bantin.summarize.order import drop_discursive_opener, needs_predecessor, story_order
+from bantin.summarize.order import drop_discursive_opener, leans_on_its_article, needs_predecessor, story_order
 from bantin.summarize.select import Problem, solve
 
 
@@ -145,3 +145,74 @@ def test_the_brief_opens_with_the_lede_most_outlets_state():
     first = summarize(articles, 60).sentences[0]
     assert "vụ cháy lớn" in first.text and first.sources[0].sentence_index == 0
     assert first.sources[0].article_id in {"a", "c"}
+
+
+@pytest.mark.parametrize("sentence, why", [
+    ("Bộ trưởng cho biết Ukraine cần thêm đạn pháo trong mùa đông.", "role"),
+    ("Hãng đã nhận thêm hai máy bay trong tháng này.", "role"),
+    ("Phiên này, thanh khoản tăng 34,95% so với phiên liền trước.", "role"),
+    ("Trong vài ngày tới, chiếc máy bay này sẽ được đưa về Hà Nội.", "reference"),
+    ("U23 Việt Nam sẽ gặp Thái Lan vào thứ Sáu tuần tới.", "relative time"),
+])
+def test_a_sentence_leaning_on_its_own_article_is_found(sentence, why):
+    assert leans_on_its_article(sentence) == why
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bộ trưởng Quốc phòng Ukraine Oleksii Reznikov cho biết nước này cần thêm đạn pháo.",
+    "Hãng hàng không VietJet đã nhận thêm hai máy bay A321.",
+    "Trên đường đi, chiếc xe bị lật tại km 15 quốc lộ 1A.",
+    "Người dân trên địa bàn đã được sơ tán khỏi vùng lũ.",
+])
+def test_a_sentence_naming_its_subject_stands_in_another_outlets_story(sentence):
+    assert leans_on_its_article(sentence) is None
+
+
+def test_the_brief_follows_the_lede_article_and_takes_no_role_only_subject_from_another_outlet():
+    articles = [
+        Article(id="a", title="VietJet nhận máy bay", text=(
+            "Hãng hàng không VietJet đã nhận chiếc máy bay A321neo thứ 20 tại Toulouse, Pháp sáng 2/11. "
+            "Chiếc máy bay sẽ phục vụ các đường bay quốc tế từ TP.HCM đi Nhật Bản và Hàn Quốc.")),
+        Article(id="b", title="Vietnam Airlines nhận máy bay", text=(
+            "Vietnam Airlines cũng vừa nhận chiếc máy bay Boeing 787-10 đầu tiên tại Mỹ trong tuần qua. "
+            "Hãng cho biết sẽ khai thác máy bay trên đường bay Hà Nội - TP.HCM từ tháng sau.")),
+        Article(id="c", title="VietJet nhận thêm máy bay A321neo", text=(
+            "Sáng 2/11, VietJet đã nhận chiếc máy bay A321neo thứ 20 tại Toulouse, Pháp. "
+            "Trong vài ngày tới, chiếc máy bay này sẽ được đưa về Việt Nam.")),
+    ]
+    texts = [s.text for s in summarize(articles, 200).sentences]
+    assert texts and "VietJet" in texts[0]
+    assert not any(t.startswith(("Hãng cho biết", "Trong vài ngày tới")) for t in texts), texts
+
+
+def test_backbone_articles_come_before_other_outlets_in_story_order():
+    items = [
+        (1, 0, 0.0, "Hãng A công bố kết quả kinh doanh quý ba."),
+        (0, 0, 0.0, "Hãng A lãi kỷ lục 2.000 tỷ đồng trong quý ba năm nay."),
+        (2, 0, 0.0, "Cổ phiếu hãng A tăng trần ngay sau khi công bố."),
+        (0, 5, 0.8, "Hãng A dự kiến chia cổ tức 20% bằng tiền mặt."),
+    ]
+    assert story_order(items, lede=1, backbone=frozenset({0})) == [1, 3, 0, 2]
+
+
+@pytest.mark.parametrize("sentence, why", [
+    ("Tại cuộc họp, ông Nam đề nghị các đơn vị rà soát lại toàn bộ hồ sơ.", "reference"),
+    ("Tại hội nghị, Thủ tướng Chính phủ nhấn mạnh tầm quan trọng của thị trường bất động sản.", "reference"),
+    ("Tại Hội nghị Trung ương 8, Tổng Bí thư nhấn mạnh yêu cầu phòng chống tham nhũng.", None),
+])
+def test_a_setting_introduced_before_is_a_reference(sentence, why):
+    assert leans_on_its_article(sentence) == why
+
+
+def test_a_list_is_not_the_lede_when_a_shorter_opener_exists():
+    names = ", ".join(f"Nguyễn Văn {c}, SN 199{k}, trú tại phường {k}" for k, c in enumerate("ABCDEFGHIK"))
+    articles = [
+        Article(id="a", title="Khởi tố nhóm đánh bạc", text=(
+            f"Theo tài liệu điều tra, các bị can gồm: {names}. "
+            "Nhóm này tổ chức đánh bạc qua mạng với tổng số tiền hơn 100 tỷ đồng.")),
+        Article(id="b", title="Khởi tố 10 bị can đánh bạc qua mạng", text=(
+            "Công an tỉnh Hà Tĩnh đã khởi tố 10 bị can tổ chức đánh bạc qua mạng với số tiền hơn 100 tỷ đồng. "
+            "Các bị can bị tạm giam để điều tra.")),
+    ]
+    first = summarize(articles, 300).sentences[0]
+    assert first.text.startswith("Công an tỉnh Hà Tĩnh"), first.text

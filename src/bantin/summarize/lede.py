@@ -25,6 +25,9 @@ from typing import Mapping, Sequence
 from bantin.summarize.features import Bigram, ClusterView, Sentence, content_bigrams
 
 LONG = 60  # syllables a reader takes in at once (issue 9: 39-49% of summaries had a longer sentence)
+# An opener longer than this is a list or a run-on page line, not a lede (dev reads: a 142-syllable
+# list of defendants, a 103-syllable "Dòng sự kiện" related-news line), unless nothing shorter opens.
+LEDE_MAX = 90
 SUPPORT_FLOOR = 0.5  # a sentence only one voice states keeps half of its weight
 
 
@@ -57,6 +60,8 @@ def choose_lede(
     """The lede among ``candidates`` (summary candidates that stand alone), or None."""
     allowed = {(s.article, s.index) for s in candidates}
     openers = [s for s in opener_candidates(view) if (s.article, s.index) in allowed and s.words <= max_words]
+    if any(s.words <= LEDE_MAX for s in openers):
+        openers = [s for s in openers if s.words <= LEDE_MAX]
     if not openers:
         return None
     voice_sets: list[set[Bigram]] = [set() for _ in range(max(view.n_voices, 1))]

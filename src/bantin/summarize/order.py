@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from bantin.text.checks import dependent_opener
+from bantin.text.checks import dependent_opener, relative_times
 from bantin.text.checks import drop_discursive_opener as _drop
 
 # References the learned openers miss because their first word also opens self-contained
@@ -44,6 +44,66 @@ def needs_predecessor(sentence: str) -> bool:
     return dependent_opener(sentence) is not None or _REFERS_BACK.match(sentence) is not None
 
 
+# A subject named only by its role or kind ("Bộ trưởng cho biết", "Hãng đã ...", "Phiên này ...",
+# "Bệnh nhân được ..."): in its own article the name came before; placed after another outlet's
+# sentence it lands on that sentence's subject (blind read at dda216f: Reznikov's words read as
+# Milley's, VietJet's plane as Vietnam Airlines', a session's volume as another day's).
+_ROLE_SUBJECT = re.compile(
+    r"^(?:Bộ trưởng|Thứ trưởng|Chủ tịch|Phó chủ tịch|Giám đốc|Tổng giám đốc|Tổng thống|Thủ tướng|"
+    r"Ngoại trưởng|Người phát ngôn|Phát ngôn viên|Hãng|Công ty|Tập đoàn|Phiên|Chiếc|Đơn vị|Bệnh nhân|"
+    r"Nạn nhân|Bị cáo|Bị can|Đối tượng|Nghi phạm|Cầu thủ|Ông|Bà|Anh|Chị|Cô|Cháu|Bé|Họ|Nữ|Nam|Cựu)\s+(?P<rest>.*)$"
+)
+_HEAD_WORDS = 4  # a name, a number or a quote among the next words names the subject ("Hãng hàng không VietJet")
+# Words that end a subject noun phrase: the verb has begun ("Bộ trưởng cho biết Ukraine ...").
+_PREDICATE_START = frozenset(
+    "cho đã đang sẽ nói là được bị cũng vẫn chưa có vừa mới khẳng nhấn yêu tuyên đề cảnh thông kêu "
+    "tiếp còn phải cần đưa trả gửi ký thừa bày chia nêu từng liền lập bèn rất chỉ đều thì".split()
+)
+
+
+# A leading adverbial naming a setting introduced before: "Tại cuộc họp, ...", "Tại hội nghị, ...",
+# "Phát biểu tại buổi lễ, ..." (the blind read at dda216f found one as a brief's first sentence).
+_SETTING_BEFORE = re.compile(
+    r"^(?:Tại|Trong|Sau|Ngay sau|Kết thúc|Bên lề|Phát biểu tại|Phát biểu trong|Trả lời tại|Cũng tại|Cũng trong)\s+"
+    r"(?:cuộc họp|buổi (?:làm việc|lễ|họp|gặp|gặp mặt|tiếp|hội thảo|tọa đàm|họp báo|làm việc)|hội nghị|hội thảo|"
+    r"phiên (?:tòa|họp|xử|điều trần|thảo luận)|lễ|sự kiện|cuộc gặp|cuộc điều tra|đợt kiểm tra|cuộc làm việc|"
+    r"cuộc tiếp xúc|cuộc trao đổi|cuộc phỏng vấn|tọa đàm|họp báo|chương trình)"
+    r"(?:\s+(?:này|đó|trên|ấy|nói trên|kể trên|hôm nay|hôm qua|sáng nay|chiều nay))?$"
+)
+
+
+def _names_subject(words: Sequence[str]) -> bool:
+    for word in words:
+        if word.lower().strip(",.;:") in _PREDICATE_START:
+            return False
+        if word[:1].isupper() or word[:1].isdigit() or word[:1] in "“\"(":
+            return True
+    return False
+
+
+def leans_on_its_article(sentence: str) -> str | None:
+    """Why the sentence cannot follow another outlet's sentence, or None: its subject is only a
+    role ("Bộ trưởng cho biết"), a demonstrative phrase after a leading adverbial ("Trong vài ngày
+    tới, chiếc máy bay này ..."), or it holds a relative time no date anchors ("thứ Sáu này",
+    "tuần tới", "sáng nay" in an undated article). In its own article's run it reads fine."""
+    body = sentence.lstrip(" \"“'‘(-–—")
+    head, _, after = body.partition(", ")
+    if after and _SETTING_BEFORE.match(head):
+        return "reference"
+    clauses = [body] + ([after] if after and len(head.split()) <= 8 else [])
+    for clause in clauses:
+        role = _ROLE_SUBJECT.match(clause) if clause is body else None  # not an appositive after a name
+        if role:
+            following = role.group("rest").split()[:_HEAD_WORDS]
+            if following and following[0][:1].islower() and not _names_subject(following):
+                return "role"
+        if clause is not body and clause[:1].islower() and needs_predecessor(clause[:1].upper() + clause[1:]):
+            return "reference"
+    if any(not t.quoted for t in relative_times(sentence)):
+        return "relative time"
+    return None
+
+
 def drop_discursive_opener(sentence: str) -> str:
     """The sentence without a purely discursive opener ("Cụ thể, ..." -> "..."), when what is left
     no longer depends on its predecessor; else unchanged."""
@@ -51,12 +111,17 @@ def drop_discursive_opener(sentence: str) -> str:
     return dropped if dropped != sentence and not needs_predecessor(dropped) else sentence
 
 
-def story_order(items: Sequence[tuple[int, int, float, str]], lede: int | None, anchor_run: bool = False) -> list[int]:
+def story_order(
+    items: Sequence[tuple[int, int, float, str]], lede: int | None, anchor_run: bool = False,
+    backbone: frozenset[int] = frozenset(),
+) -> list[int]:
     """Positions of ``items`` ((article, index, relative position, text)) in story order: the
     ``lede`` (a position, or None) first, then by relative position in their articles; a
     sentence needing its predecessor directly after it. ``anchor_run``: the sentences that follow
     the lede in its own article without a gap come right after it (the lede's story goes on
-    before other outlets add to it)."""
+    before other outlets add to it). ``backbone``: articles (the lede's and its copies) whose
+    sentences come before every other article's: the brief tells one article's story, then what
+    the other outlets add."""
     at = {(a, i): k for k, (a, i, _, _) in enumerate(items)}
     follower: dict[int, int] = {}
     heads = []
@@ -76,7 +141,7 @@ def story_order(items: Sequence[tuple[int, int, float, str]], lede: int | None, 
 
     def key(k: int) -> tuple:
         a, i, pos, _ = items[k]
-        return (k != lede, k not in run, pos, a, i)
+        return (k != lede, k not in run, a not in backbone, pos, a, i)
 
     out: list[int] = []
     for k in sorted(heads, key=key):
