@@ -8,7 +8,7 @@ from bantin.models import Article
 from bantin.summarize import summarize
 from bantin.summarize.agree import figures, minority_reports
 from bantin.summarize.features import build_view, is_sentence
-from bantin.summarize.order import drop_discursive_opener, leans_on_its_article, needs_predecessor, story_order
+from bantin.summarize.order import drop_discursive_opener, incomplete, leans_on_its_article, needs_predecessor, story_order
 from bantin.summarize.select import Problem, solve
 
 
@@ -216,3 +216,16 @@ def test_a_list_is_not_the_lede_when_a_shorter_opener_exists():
     ]
     first = summarize(articles, 300).sentences[0]
     assert first.text.startswith("Công an tỉnh Hà Tĩnh"), first.text
+
+
+@pytest.mark.parametrize("sentence, why", [
+    ("Cần có quy định xét tặng Huân chương cho các cá nhân có đóng góp xuất sắc.", "subjectless"),
+    ("Tránh tình trạng khen tràn lan nhưng thưởng không tương xứng.", "subjectless"),
+    ("Xem xét đình chỉ công tác tạm thời bác sĩ Nguyễn Văn A.", "subjectless"),
+    ("Đại tướng Tô Lâm nhấn mạnh: “Là người chiến sĩ cộng sản kiên trung.", "open quote"),
+    ("Cần Thơ đón hơn 1 triệu lượt khách trong 6 tháng đầu năm.", None),
+    ("Tổ chức Y tế Thế giới khuyến cáo người dân tiêm nhắc lại.", None),
+    ("Ông A nói: “Chúng tôi sẽ làm rõ”.", None),
+])
+def test_a_directive_or_an_unclosed_quote_is_incomplete(sentence, why):
+    assert incomplete(sentence) == why

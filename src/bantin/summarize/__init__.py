@@ -36,7 +36,7 @@ from bantin.summarize.features import (
 )
 from bantin.summarize.model import ConceptModel, load_model
 from bantin.summarize.lede import LONG, choose_lede
-from bantin.summarize.order import leans_on_its_article, needs_predecessor, reading_order, story_order
+from bantin.summarize.order import incomplete, leans_on_its_article, needs_predecessor, reading_order, story_order
 from bantin.summarize.select import Problem, near_repeat, solve
 
 __all__ = ["summarize", "article_sentences", "needs_predecessor", "load_model", "ConceptModel"]
@@ -127,7 +127,8 @@ def select_sentences(
     lede = None
     if p["lede"]:
         weight = {b: float(weights[c, 0]) for b, c in concept_id.items()}
-        stands = [s for s in cands if not s.dependent and leans_on_its_article(s.text) not in ("role", "reference")]
+        stands = [s for s in cands if not s.dependent and not incomplete(s.text)
+                  and leans_on_its_article(s.text) not in ("role", "reference")]
         lede = choose_lede(view, stands, weight, max_words)
     backbone: frozenset[int] = frozenset()
     if lede is not None and p["backbone"]:
@@ -183,13 +184,15 @@ def select_sentences(
 def _without_borrowed_context(cands: Sequence[Sentence], backbone: frozenset[int], lede: Sentence) -> list[Sentence]:
     """The candidates minus other articles' sentences that lean on their own article
     (:func:`order.leans_on_its_article`), any sentence but the lede with a reference after its
-    leading adverbial ("Đến tối qua, người này ..."), and the dependents of those left out."""
+    leading adverbial ("Đến tối qua, người này ...") or :func:`order.incomplete` (a directive
+    with no subject, a quote that never closes), and the dependents of those left out."""
     out, kept = [], set()
     for s in cands:
         why = leans_on_its_article(s.text)
         if why == "role" and s.dependent:
             why = None  # "Ông này cho biết": taken only with its predecessor (select.Problem.requires)
-        if why and (s.article not in backbone or why == "reference") and s is not lede:
+        if why and (s.article not in backbone or why == "reference") and s is not lede or (
+                s is not lede and incomplete(s.text)):
             continue
         if s.dependent and (s.article, s.index - 1) not in kept:
             continue

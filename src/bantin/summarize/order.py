@@ -104,6 +104,29 @@ def leans_on_its_article(sentence: str) -> str | None:
     return None
 
 
+# A directive or list item with no subject ("Cần có quy định ...", "Tránh tình trạng ...", "Xem xét đình
+# chỉ công tác ...", "Tăng cường ứng dụng ..."): out of its list it reads as the paper's own demand
+# (blind read at dda216f). A capitalised next word is a name ("Cần Thơ", "Tổ chức Y tế Thế giới").
+_SUBJECTLESS = re.compile(
+    r"^(?:Cần|Phải|Nên|Tránh|Giúp|Xem xét|Đề nghị|Kiến nghị|Yêu cầu|Tăng cường|Đẩy mạnh|Tiếp tục|Tập trung|"
+    r"Chú trọng|Nâng cao|Hoàn thiện|Rà soát|Đảm bảo|Bảo đảm|Thực hiện|Triển khai|Khẩn trương|Quán triệt|"
+    r"Phát huy|Ưu tiên|Hướng dẫn|Tổ chức|Xây dựng|Kiểm tra|Chỉ đạo|Nghiêm cấm|Cấm|Không được|Đồng thời)\s+"
+)
+
+
+def incomplete(sentence: str) -> str | None:
+    """Why the sentence is not whole enough for a brief anywhere but its own list, or None:
+    ``"subjectless"`` (a directive or list item), ``"open quote"`` (a quote that opens and never
+    closes: its speaker's words run on into the next sentence of the article)."""
+    body = sentence.lstrip(" -–—•*")
+    directive = _SUBJECTLESS.match(body)
+    if directive and body[directive.end():][:1].islower():
+        return "subjectless"
+    if sentence.count("“") > sentence.count("”"):
+        return "open quote"
+    return None
+
+
 def drop_discursive_opener(sentence: str) -> str:
     """The sentence without a purely discursive opener ("Cụ thể, ..." -> "..."), when what is left
     no longer depends on its predecessor; else unchanged."""
