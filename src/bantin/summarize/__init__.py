@@ -127,14 +127,15 @@ def select_sentences(
     lede = None
     if p["lede"]:
         weight = {b: float(weights[c, 0]) for b, c in concept_id.items()}
-        stands = [s for s in cands if not s.dependent and not incomplete(s.text)
-                  and leans_on_its_article(s.text) not in ("role", "reference")]
+        flaws = {(s.article, s.index): (leans_on_its_article(s.text), incomplete(s.text)) for s in cands}
+        stands = [s for s in cands if not s.dependent and not flaws[(s.article, s.index)][1]
+                  and flaws[(s.article, s.index)][0] not in ("role", "reference")]
         lede = choose_lede(view, stands, weight, max_words)
     backbone: frozenset[int] = frozenset()
     if lede is not None and p["backbone"]:
         voice = view.voices[lede.article]
         backbone = frozenset(a for a, v in enumerate(view.voices) if v == voice)
-        cands = _without_borrowed_context(cands, backbone, lede)
+        cands = _without_borrowed_context(cands, backbone, lede, flaws)
     concepts = [_concept_counts(s, concept_id, keep) for s in cands]
     position = {(s.article, s.index): k for k, s in enumerate(cands)}
     requires = [
@@ -181,18 +182,21 @@ def select_sentences(
     return ordered
 
 
-def _without_borrowed_context(cands: Sequence[Sentence], backbone: frozenset[int], lede: Sentence) -> list[Sentence]:
+def _without_borrowed_context(
+    cands: Sequence[Sentence], backbone: frozenset[int], lede: Sentence,
+    flaws: Mapping[tuple[int, int], tuple[str | None, str | None]],
+) -> list[Sentence]:
     """The candidates minus other articles' sentences that lean on their own article
     (:func:`order.leans_on_its_article`), any sentence but the lede with a reference after its
     leading adverbial ("Đến tối qua, người này ...") or :func:`order.incomplete` (a directive
-    with no subject, a quote that never closes), and the dependents of those left out."""
+    with no subject, a quote that never closes), and the dependents of those left out. ``flaws``:
+    both checks' answers per (article, index)."""
     out, kept = [], set()
     for s in cands:
-        why = leans_on_its_article(s.text)
+        why, unfinished = flaws[(s.article, s.index)]
         if why == "role" and s.dependent:
             why = None  # "Ông này cho biết": taken only with its predecessor (select.Problem.requires)
-        if why and (s.article not in backbone or why == "reference") and s is not lede or (
-                s is not lede and incomplete(s.text)):
+        if s is not lede and (unfinished or (why and (s.article not in backbone or why == "reference"))):
             continue
         if s.dependent and (s.article, s.index - 1) not in kept:
             continue
