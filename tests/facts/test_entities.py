@@ -122,3 +122,17 @@ def test_name_in_brackets_after_an_organisation_is_its_alias_unless_a_place():
 ])
 def test_name_boundaries(sentence, names):
     assert {e.split("The ")[-1] for e in entities_of(sentence)} == names
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Bị đâm bất ngờ, nạn nhân chạy ra khỏi quán.", set()),  # "Bị" is no "Bỉ"
+    ("Lực lượng Công an đã mở rộng truy xét.", set()),  # generic
+    ("Trước đó, Quỹ và Viện Ronald Reagan đăng trên mạng rằng đoạn video bị cắt ghép.", {"Viện Ronald Reagan"}),
+    ("Canada dùng một quảng cáo GIẢ MẠO về thuế.", {"Canada"}),
+    ("Tâm chấn cách thành phố 185km về phía Tây Nam.", set()),
+    ("Hôm qua Hãng tin Yonhap dẫn lời quan chức.", {"Hãng tin Yonhap"}),
+    ("Trong đêm 18/9 CSGT Công an thành phố Thủ Dầu Một tuần tra.", {"Công an thành phố Thủ Dầu Một"}),
+    ("Người di cư vượt biên sang Tây Ban Nha, nước ở trạm bơm Yên Sở.", {"Tây Ban Nha", "Yên Sở"}),
+])
+def test_no_entity_from_openers_cues_or_capitalised_words(sentence, names):
+    assert set(entities_of(sentence)) == names

@@ -196,12 +196,27 @@ class _Extractor:
         if self.opens_clause(sent, i) and self.sentence_initial_word(toks, i):
             return i + 1
         j = _cap_run(toks, i)
+        cue = next((k for k in range(i + 1, j) if _match_seq(toks, k, lexicon.ORG_CUE_TOKENS)
+                    and not _ACRONYM_RE.match(toks[k].text)), None)
+        if cue is not None and not all(_ACRONYM_RE.match(t.text) for t in toks[i:cue]):
+            cue = None  # only after an acronym: "Tây Ban Nha", "Yên Sở" are names with a cue word inside
+        if cue is not None:  # "CSGT Công an thành phố Thủ Dầu Một": an organisation starts inside the run
+            self.at_run(sent, i, cue)
+            return cue
+        return self.at_run(sent, i, j)
+
+    def at_run(self, sent: Sent, i: int, j: int) -> int:
+        toks = sent.tokens
+        tok = toks[i]
         if j == i + 1 and tok.text.upper() == tok.text and fold(tok.text) in lexicon.NOT_NAMES:
             return j  # "USD", "GPS", "CSGT": an abbreviation, no named entity
+        if j == i + 1 and (_match_seq(toks, i, lexicon.ORG_CUE_TOKENS) == 1 or tok.lower in lexicon.OPENERS
+                           and (j == len(toks) or not toks[j].cap) and not self.is_place(tok.text)):
+            return j  # "Quỹ và Viện ...", "UBND các tỉnh", "giao thông Trước đó": a cue or an opener, no name
         if j == i + 1 and j < len(toks) and not toks[j].cap and not toks[j].gap \
                 and (tok.gap or not _stops(toks, j)) \
-                and fold(tok.text) not in self.places and fold(tok.text) not in lexicon.KNOWN_ORGS:
-            return i + 1  # "Quốc phòng", "Cứu quốc": the head of a lower-case compound, no name
+                and not self.is_place(tok.text) and fold(tok.text) not in lexicon.KNOWN_ORGS:
+            return i + 1  # "Quốc phòng", "Cứu quốc", "Cổng thông tin": the head of a lower-case compound
         if tok.lower in ("ảnh", "nguồn", "theo") and j < len(toks) and toks[j].gap:
             return len(toks)  # "Ảnh: Đỗ Tuấn Anh" -- a credit
         if _is_outlet(tok.text):
@@ -301,6 +316,8 @@ class _Extractor:
             end -= 1
         if end <= i + n:
             return 0
+        if toks[i].lower in lexicon.GENERIC_HEADS and _match_seq(toks, i + n, lexicon.ORG_CUE_TOKENS) == end - i - n:
+            return end  # "Lực lượng Công an", "Cơ quan Công an": no name
         self.add(sent, i, end, ORG, STRONG)
         return end
 
@@ -323,7 +340,9 @@ class _Extractor:
         if last_cap < start:
             return 0  # the cue names it ("Phòng Cảnh sát"); its lower-case rest is unknown
         first = self.run_start(toks, start, last_cap)
-        return 0 if _ACRONYM_RE.match(toks[last_cap].text) or self.name_ended(toks, first, last_cap) else 1
+        word = toks[last_cap].text
+        foreign = not _VN_SYLLABLE.match(word)  # "Hãng tin Yonhap dẫn lời": no Vietnamese compound
+        return 0 if foreign or _ACRONYM_RE.match(word) or self.name_ended(toks, first, last_cap) else 1
 
     @staticmethod
     def run_start(toks: Sequence[Token], start: int, last_cap: int) -> int:
@@ -365,6 +384,10 @@ class _Extractor:
         words = [t.text for t in toks[i:j]]
         if len(words) >= 3 and all(w.isupper() for w in words):
             return j  # a headline in capitals
+        if len(words) >= 2 and all(w.isupper() for w in words) and not all(w.isascii() for w in words):
+            return j  # "quảng cáo GIẢ MẠO": words in capitals, no acronyms
+        if all(w in _DIRECTIONS for w in words):
+            return j  # "về phía Tây Nam"
         if len(words) == 1 and "-" in words[0] and not _HYPHEN_ACRONYM_RE.match(words[0]) and any(
                 fold(p) in self.places or p in lexicon.SHORT_COUNTRIES for p in words[0].split("-")):
             return j  # "Hàn-Mỹ", "Virginia-Mỹ": a relation between places, each named elsewhere
@@ -383,7 +406,9 @@ class _Extractor:
         if key in lexicon.KNOWN_ORGS:
             self.add(sent, i, j, ORG, STRONG)
             return j
-        if key in self.places or entity_key(text) in self.places or lexicon.PLACE_ALIASES.get(entity_key(text)):
+        if len(words) == 1 and key in self.places and not self.is_place(text):
+            pass  # one syllable matching a place without its tones ("Bị" is no "Bỉ")
+        elif key in self.places or entity_key(text) in self.places or lexicon.PLACE_ALIASES.get(entity_key(text)):
             self.add(sent, i, j, LOC, STRONG)
             return j
         if words[0] in _DIRECTIONS and len(words) >= 2 and fold(" ".join(words[1:])) in lexicon.countries():

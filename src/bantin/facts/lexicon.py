@@ -54,7 +54,7 @@ WORLD_PLACES = (
     "Châu Âu", "Châu Á", "Trung Đông", "Đông Nam Á", "Nhà Trắng", "Osaka", "Quảng Châu", "Thâm Quyến",
     "Vũ Hán", "Tây Tạng", "Tân Cương", "Okinawa", "Fukushima", "Bali", "Phuket", "Dubai", "Doha",
     "Châu Phi", "Châu Mỹ", "Châu Úc", "Châu Đại Dương", "Bắc Phi", "Bắc Mỹ", "Nam Mỹ", "Mỹ Latinh",
-    "Đông Âu", "Tây Âu", "Bắc Âu", "Nam Á", "Tây Á", "Trung Á", "Đông Á", "Bắc Cực", "Nam Cực",
+    "Thái Bình Dương", "Đại Tây Dương", "Ấn Độ Dương", "Bắc Băng Dương", "Đông Âu", "Tây Âu", "Bắc Âu", "Nam Á", "Tây Á", "Trung Á", "Đông Á", "Bắc Cực", "Nam Cực",
 )
 
 # Organisations whose name has no cue word; folded.
@@ -76,7 +76,7 @@ COVID ANTT TNGT ATGT PCCC CNTT KT-XH HĐQT TP TT ĐH BĐS ODA FDI VAT SMS PV NXB
 OPENERS = frozenset("""bị sau trước nhà khi trong ngoài tại theo từ đến với về do vì để nếu tuy nhưng
 và hoặc còn cũng đã đang sẽ vừa mới có là được rất nhiều mọi mỗi các những một hai ba bốn năm
 hiện hôm sáng chiều tối đêm ngày tháng năm lúc cổng chị anh ông bà cô chú thế tất cả chỉ đây đó
-vậy ngay dù mặc riêng cùng ngoài bên phía trên dưới giữa qua lại""".split())
+vậy ngay dù mặc riêng cùng ngoài bên phía trên dưới giữa qua lại song""".split())
 
 # Lower-case words after which a capitalised name is an organisation ("tờ The Guardian").
 ORG_LOWER_CUES = None  # set below
@@ -85,7 +85,7 @@ ORG_LOWER_CUES = None  # set below
 OUTLETS = frozenset((
     "tto", "vov", "vtv", "vtc", "vnexpress", "zing", "vietnamnet", "dân trí", "dantri", "ttxvn",
     "vna", "vnn", "plo", "nld", "sggp", "baomoi", "kenh14", "tuoitre", "thanhnien", "vov.vn", "vtc.vn",
-    "sggpo", "nldo", "infonet", "antđ", "vietnamplus", "soha", "kienthuc", "24h", "vtv.vn",
+    "sggpo", "nldo", "nlđo", "infonet", "antđ", "vietnamplus", "soha", "kienthuc", "24h", "vtv.vn",
 ))
 
 # Same place, several spellings: folded variant -> folded canonical key.
@@ -161,6 +161,8 @@ cho biết|yêu cầu|khuyến cáo|thông báo|cho rằng|khẳng định|đề
 |lên án|bác bỏ|xác nhận|cho phép|đề xuất|tiếp nhận|khai trương|bày tỏ|gửi|trả lời|phát biểu
 """.replace("\n", "").split("|"))
 
+# Organisation cues that name no organisation when only another cue follows ("Cơ quan Công an").
+GENERIC_HEADS = frozenset(("lực lượng", "cơ quan", "lực", "cơ"))
 CONNECTORS = frozenset(("tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường", "nhân dân", "và"))
 # The division an organisation serves, when its name ends with one ("Công an tỉnh", "... thành phố").
 DIVISIONS = frozenset(("tỉnh", "thành phố", "tp", "huyện", "quận", "xã", "phường"))
