@@ -130,6 +130,7 @@ def test_name_boundaries(sentence, names):
     ("Trước đó, Quỹ và Viện Ronald Reagan đăng trên mạng rằng đoạn video bị cắt ghép.", {"Viện Ronald Reagan"}),
     ("Canada dùng một quảng cáo GIẢ MẠO về thuế.", {"Canada"}),
     ("Tâm chấn cách thành phố 185km về phía Tây Nam.", set()),
+    ("Biên giới trên bộ giữa EU và châu Phi bị tấn công.", {"EU", "châu Phi"}),
     ("Hôm qua Hãng tin Yonhap dẫn lời quan chức.", {"Hãng tin Yonhap"}),
     ("Trong đêm 18/9 CSGT Công an thành phố Thủ Dầu Một tuần tra.", {"Công an thành phố Thủ Dầu Một"}),
     ("Người di cư vượt biên sang Tây Ban Nha, nước ở trạm bơm Yên Sở.", {"Tây Ban Nha", "Yên Sở"}),

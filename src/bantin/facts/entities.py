@@ -155,6 +155,8 @@ class _Extractor:
         self.aliases: dict[str, str] = {}  # acronym key -> key of the name it abbreviates
 
     def add(self, sent: Sent, i: int, j: int, typ: str, strength: int, role: str | None = None) -> None:
+        if typ == LOC and i > 0 and sent.tokens[i - 1].text == "châu" and not sent.tokens[i].gap:
+            i -= 1  # "châu Phi", "châu Á": the continent's name has the word (as "Châu Phi")
         text = _span(sent, i, j).strip(" .-")
         if not text or len(text) < 2 or not any(ch.isalpha() for ch in text):
             return
