@@ -60,10 +60,12 @@ def test_a_span_of_dates_is_one_timeline_entry_at_its_start():
 
     articles = [Article(id="a1", published=datetime(2025, 7, 15, 9), text=(
         "Trận mưa kéo dài từ tối 14/7 đến rạng sáng 15/7 khiến nhiều phố ngập. "
-        "Đến 6 giờ sáng 15/7, nhiều tuyến phố vẫn ngập. Bão đổ bộ từ ngày 20/7 và tiếp tục đến sáng 21/7."))]
+        "Đến 6 giờ sáng 15/7, nhiều tuyến phố vẫn ngập. Bão đổ bộ từ ngày 20/7 và tiếp tục đến sáng 21/7. "
+        "Trong 2 đêm 23 và 24/7, lực lượng chức năng tuần tra."))]
     timeline = build_timeline(event_sents(articles), {"a1": articles[0].published})
     assert [(t.date, t.text[:10]) for t in timeline] == [
-        ("2025-07-14", "Trận mưa k"), ("2025-07-15", "Đến 6 giờ "), ("2025-07-20", "Bão đổ bộ ")]
+        ("2025-07-14", "Trận mưa k"), ("2025-07-15", "Đến 6 giờ "), ("2025-07-20", "Bão đổ bộ "),
+        ("2025-07-23", "Trong 2 đê")]
 
 
 @pytest.mark.parametrize("text, times", [

@@ -73,7 +73,7 @@ def build_timeline(sents: Sequence[Sequence[Sent]], published: dict[str, datetim
                 if pub is None and not _YEAR_RE.search(m.text) and m.kind == "day" and not _same_year_cue(m.text):
                     continue
                 if m.kind == "day" and m.start == m.end:
-                    key = m.start.isoformat()
+                    key = span_start(s.text, m).isoformat()
                 elif m.kind == "month" and m.start.day == 1 and _YEAR_RE.search(m.text):
                     key = m.start.strftime("%Y-%m")
                 else:
@@ -93,6 +93,20 @@ _RANGE_BETWEEN = re.compile(r"\s*(?:[-–]|(?:và\s+)?(?:(?:kéo dài|tiếp t�
                             r"(?:cho\s+)?(?:đến|tới)(?:\s+hết)?)\s*", re.IGNORECASE)
 _RANGE_FROM = re.compile(r"\b(?:từ|kéo dài)\s*(?:\S+\s+){0,2}$", re.IGNORECASE)
 _RANGE_TO = re.compile(r"\b(?:đến|tới)\b", re.IGNORECASE)
+
+
+_DAY_BEFORE = re.compile(r"(?<![\d/])(\d{1,2})\s*(?:và|-|–|đến|tới)\s*$")
+
+
+def span_start(text: str, mention: DateMention) -> date:
+    """The first day of "đêm 18 và 19/10", "18-19/10" (the parser reads only the day with the
+    month): a span is entered at its start."""
+    found = _DAY_BEFORE.search(text[max(0, mention.span[0] - 12):mention.span[0]])
+    if found and mention.text[:1].isdigit():
+        first = int(found.group(1))
+        if 1 <= first < mention.start.day:
+            return mention.start.replace(day=first)
+    return mention.start
 
 
 def range_end(text: str, first: DateMention, second: DateMention) -> bool:
