@@ -418,3 +418,84 @@ def test_a_line_closed_by_a_photo_credit_is_a_caption(line):
 ])
 def test_credit_words_inside_body_sentences_are_not_captions(line):
     assert line_noise_reason(line) != CAPTION
+
+
+# --- page text run into sentences (blind read 3, item 2) -------------------------------------------
+
+@pytest.mark.parametrize(
+    "lead, tag, rest",
+    [
+        ("(TNO) Ngày 22.10, Trung Quốc lên tiếng cảnh báo Nhật Bản.", "TNO",
+         "Ngày 22.10, Trung Quốc lên tiếng cảnh báo Nhật Bản."),
+        ("(iHay) Xuất hiện bất ngờ tại Vòng nhà hát, Ya Suy đã gây bất ngờ.", "iHay",
+         "Xuất hiện bất ngờ tại Vòng nhà hát, Ya Suy đã gây bất ngờ."),
+        ("PNO - Khoảng 3 giờ 30 ngày 1/11, trên quốc lộ 1A xảy ra tai nạn.", "PNO",
+         "Khoảng 3 giờ 30 ngày 1/11, trên quốc lộ 1A xảy ra tai nạn."),
+        ("XYZ - Sáng 1-11, tại Trung tâm hội nghị tỉnh Đắk Nông đã diễn ra buổi lễ.", "XYZ",
+         "Sáng 1-11, tại Trung tâm hội nghị tỉnh Đắk Nông đã diễn ra buổi lễ."),
+    ],
+)
+def test_outlet_tags_without_a_dash_or_unknown_before_a_lead_are_stripped(lead, tag, rest):
+    cleaned = clean_article(Article(text=lead + "\n" + TAIL))
+    assert cleaned.text == rest + "\n" + TAIL
+    assert cleaned.meta["outlet_tag"] == tag
+
+
+def test_outlet_tag_on_the_body_after_a_sapo_is_stripped():
+    sapo = "Hãng hàng không quốc gia hủy hàng loạt chuyến bay vì bão."
+    body = "QĐND - Ngày 9-11, Hãng hàng không Quốc gia Việt Nam cho biết đã hủy 40 chuyến bay."
+    cleaned = clean_article(Article(text=sapo + "\n" + body))
+    assert cleaned.text == sapo + "\n" + body[len("QĐND - "):]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Tiếp theo) Bài viết kỳ trước đã nêu nhiều vấn đề.",
+        "(10) Đảng Cộng sản Việt Nam, Văn kiện Hội nghị lần thứ năm.",
+    ],
+)
+def test_parenthesised_remarks_are_not_outlet_tags(line):
+    assert clean_text(line + "\n" + TAIL).kept == (line, TAIL)
+
+
+@pytest.mark.parametrize(
+    "line, kept, cut",
+    [
+        ("Giá vàng giảm sâu. Ca mắc Covid-19 tăng vọt Tại Singapore, các bệnh viện đã được chuẩn bị sẵn sàng.",
+         "Giá vàng giảm sâu. Tại Singapore, các bệnh viện đã được chuẩn bị sẵn sàng.", "Ca mắc Covid-19 tăng vọt"),
+        ("Tư Hoàng Tại buổi sơ kết, ông Nguyễn Văn A cho biết kết quả đạt kế hoạch năm.",
+         "Tại buổi sơ kết, ông Nguyễn Văn A cho biết kết quả đạt kế hoạch năm.", "Tư Hoàng"),
+        ("Cuộc rượt đuổi trong đêm Lúc 20 giờ ngày 20-7, tổ công tác xuất phát từ trụ sở.",
+         "Lúc 20 giờ ngày 20-7, tổ công tác xuất phát từ trụ sở.", "Cuộc rượt đuổi trong đêm"),
+    ],
+)
+def test_heading_or_byline_run_into_a_sentence_is_cut(line, kept, cut):
+    result = clean_text(line)
+    assert result.kept == (kept,)
+    assert [d.text for d in result.dropped] == [cut]
+    assert clean_text(result.text).kept == result.kept  # idempotent
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the front starts like a sentence, or stops mid-phrase: the start word belongs to the sentence
+        "Sau hình ảnh ông bố quốc dân lấy nước mắt khán giả trong Về nhà đi con, anh tiếp tục đóng phim.",
+        "Nên biết trên thực tế, hiện Ông già gân vẫn đang làm việc cho Man United với vai trò Giám đốc.",
+        "Á hậu sinh ra và lớn lên ở Đức, cô theo học ngành Thời trang bán lẻ quốc tế tại trường Đại học.",
+    ],
+)
+def test_sentence_fronts_that_read_on_are_not_cut(line):
+    assert clean_text(line).kept == (line,)
+
+
+def test_caption_and_its_photo_credit_run_into_a_paragraph_are_cut():
+    line = ("Tiến Minh thua ở vòng một. Tiến Minh luôn thua sớm ở giải Đan Mạch mở rộng. Ảnh: KB. "
+            "Anh sẽ dự giải Pháp mở rộng vào tuần sau. Thủ tướng gặp mặt các nữ đại biểu Quốc hội. "
+            "Ảnh: VGP/Nhật Bắc Thủ tướng Nguyễn Tấn Dũng gửi lời thăm hỏi tới các nữ đại biểu.")
+    result = clean_text(line)
+    assert result.kept == ("Tiến Minh thua ở vòng một. Anh sẽ dự giải Pháp mở rộng vào tuần sau. "
+                           "Thủ tướng Nguyễn Tấn Dũng gửi lời thăm hỏi tới các nữ đại biểu.",)
+    assert {d.reason for d in result.dropped} == {INLINE_CAPTION}
+    assert clean_text(result.text).kept == result.kept
