@@ -137,3 +137,14 @@ def test_name_boundaries(sentence, names):
 ])
 def test_no_entity_from_openers_cues_or_capitalised_words(sentence, names):
     assert set(entities_of(sentence)) == names
+
+
+@pytest.mark.parametrize("sentence, name, typ", [
+    ("Hai người tổ chức ăn nhậu tại quán nhậu Bom Bo, thuộc thôn 2.", "Bom Bo", "ORG"),  # a venue named after a place
+    ("Tổ công tác kiểm tra quán karaoke Mr. Rìn ở Tam Kỳ.", "Mr. Rìn", "ORG"),
+    ("Người di cư đến từ phía nam sa mạc Sahara.", "Sahara", "LOC"),
+    ("Họ vượt biên sang vùng lãnh thổ Melilla và Ceuta của Tây Ban Nha.", "Ceuta", "LOC"),
+    ("Nhiều tờ báo Nga đưa tin về vụ việc.", "Nga", "LOC"),  # a country after a cue is a nationality
+])
+def test_types_from_venue_and_place_cues(sentence, name, typ):
+    assert entities_of(sentence)[name].type == typ

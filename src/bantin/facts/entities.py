@@ -405,8 +405,8 @@ class _Extractor:
         if toks[i].lower in ("tp", "tp.") and j > i + 1:
             self.add(sent, i, j, LOC, STRONG)
             return j
-        if key in lexicon.KNOWN_ORGS:
-            self.add(sent, i, j, ORG, STRONG)
+        if key in lexicon.KNOWN_ORGS or self.venue_before(toks, i) and key not in lexicon.countries():
+            self.add(sent, i, j, ORG, STRONG)  # "quán nhậu Bom Bo", "quán karaoke Mr. Rìn": a venue
             return j
         if len(words) == 1 and key in self.places and not self.is_place(text):
             pass  # one syllable matching a place without its tones ("Bị" is no "Bỉ")
@@ -473,6 +473,19 @@ class _Extractor:
             return None
         between = sent.text[last.end:sent.tokens[i].start]
         return last.type if re.fullmatch(r"\s*(?:,|-|–|và|hay|hoặc)\s*", between) else None
+
+    @staticmethod
+    def venue_before(toks: Sequence[Token], i: int) -> bool:
+        """A venue word before the name, at most one lower-case word between ("quán nhậu")."""
+        if toks[i].gap:
+            return False
+        for k in (i - 1, i - 2):
+            if k < 0 or toks[k].cap or (k < i - 1 and (toks[k + 1].gap or toks[k + 1].cap or _stops(toks, k + 1))):
+                return False
+            n = _match_seq(toks, k, lexicon.VENUE_CUE_TOKENS)
+            if n and k + n in (i, i - 1):
+                return True
+        return False
 
     @staticmethod
     def cue_before(toks: Sequence[Token], i: int) -> str | None:

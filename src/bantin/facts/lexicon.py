@@ -142,7 +142,8 @@ LOC_CUES = (
     "đường", "phố", "núi", "biển", "vịnh", "đảo", "quần đảo", "bang", "thủ đô", "châu", "miền",
     "vùng", "khu vực", "làng", "thôn", "ấp", "bản", "xóm", "sân bay", "cảng", "cầu", "hồ", "đèo",
     "quốc lộ", "chợ", "ngõ", "hẻm", "nước", "tại", "ở", "đến", "từ", "thị trấn", "suối", "khu",
-    "đập", "thủy điện", "trạm", "nút giao", "vùng biển", "eo biển", "tuyến phố",
+    "đập", "thủy điện", "trạm", "nút giao", "vùng biển", "eo biển", "tuyến phố", "sa mạc", "lãnh thổ",
+    "vùng lãnh thổ", "bán đảo",
 )
 # Words after a number that do not say what is counted: the noun after them does.
 # Lower-case words that end an organisation's name when they follow it.
@@ -259,5 +260,7 @@ LOC_CUE_TOKENS = _by_length(LOC_CUES)
 ORG_INNER_TOKENS = _by_length(ORG_INNER)
 DIVISION_TOKENS = _by_length(DIVISIONS | {"tp.", "thị xã", "thị trấn"})
 
+# Venues, often named after a place ("quán Bom Bo"): the name after one is the venue's.
+VENUE_CUE_TOKENS = _by_length(("quán", "nhà hàng", "khách sạn", "tiệm", "cửa hàng", "quán bar", "vũ trường"))
 ORG_LOWER_CUES = _by_length(("tờ", "báo", "hãng", "tập đoàn", "công ty", "đài", "kênh", "nhóm", "đảng",
                              "nhãn hàng", "thương hiệu", "quán", "nhà hàng", "khách sạn", "ngân hàng"))
