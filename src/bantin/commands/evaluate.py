@@ -34,7 +34,7 @@ opening with a lede, with a heading/caption/markup line, an opener cut from its 
 quote without speaker, an unanchored "hôm qua" in a summary mixing days, a sentence > 60 syllables.
 --task facts takes a labels file or folder (docs/facts-labels.md) instead of a corpus and reads
 the labelled events' articles from ../shared/datasets; scores are given for dev, held-out (every
-third event) and all; --errors lists what was missed and spurious on dev events only.
+third event) and all; --errors lists what was missed, spurious, split and mistyped on dev events only.
 """
 
 CLUSTERING_MODULE = "bantin.evaluate.clustering"
@@ -64,7 +64,8 @@ def add_parser(subparsers) -> None:
     parser.add_argument("--limit", type=int, metavar="N", help="only the first N clusters")
     parser.add_argument("--format", choices=("text", "markdown"), default="text", help="table format (default text)")
     parser.add_argument("--errors", action="store_true",
-                        help="--task clean: list each file's lost gold paragraphs and junk lines on stdout")
+                        help="--task clean: list each file's lost gold paragraphs and junk lines on stdout; "
+                             "--task facts: what is missed, spurious, split and mistyped (dev events only)")
     if importlib.util.find_spec(CLUSTERING_MODULE) is not None:
         clustering = importlib.import_module(CLUSTERING_MODULE)
         if hasattr(clustering, "add_arguments"):
