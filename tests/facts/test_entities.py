@@ -148,3 +148,10 @@ def test_no_entity_from_openers_cues_or_capitalised_words(sentence, names):
 ])
 def test_types_from_venue_and_place_cues(sentence, name, typ):
     assert entities_of(sentence)[name].type == typ
+
+
+def test_institution_written_lower_case_is_the_same_organisation():
+    ents = entities_of("Bác sĩ thuộc khoa ngoại, Bệnh viện Bạch Mai có liên quan.",
+                       "Bộ Y tế đã chỉ đạo bệnh viện Bạch Mai cung cấp thông tin. Nạn nhân tử vong tại thẩm mỹ viện Cát Tường.")
+    assert ents["Bệnh viện Bạch Mai"].type == "ORG" and ents["Bệnh viện Bạch Mai"].articles == ["a1", "a2"]
+    assert "Bạch Mai" not in ents and ents["Thẩm mỹ viện Cát Tường"].type == "ORG"

@@ -189,6 +189,9 @@ class _Extractor:
                 end = self.person_after_title(sent, i, n)
                 return end or i + n
         if not tok.cap:
+            n = _match_seq(toks, i, lexicon.INSTITUTION_TOKENS)
+            if n and i + n < len(toks) and toks[i + n].cap and not toks[i + n].gap:
+                return self.organisation(sent, i, n) or i + 1  # "bệnh viện Bạch Mai", "thẩm mỹ viện Cát Tường"
             return i + 1
         n = _match_seq(toks, i, lexicon.ORG_CUE_TOKENS)
         if n and toks[i].cap:  # before the sentence-initial test: "Bộ Quốc phòng Nga cho biết"
@@ -679,7 +682,9 @@ def _entity(ms: Sequence[Mention], n_articles: int) -> Entity:
     typ = _type_of(ms)
     counts = Counter(m.text for m in ms)
     full = [v for v in counts if len(v.split()) == max(len(x.split()) for x in counts)]
-    name = max(full, key=lambda v: (counts[v], len(v)))
+    name = max(full, key=lambda v: (counts[v], v[:1].isupper(), len(v)))
+    if typ == ORG and name[:1].islower():
+        name = name[:1].upper() + name[1:]  # "bệnh viện Bạch Mai" written mid-sentence
     if typ == LOC and name.lower().startswith(("tp ", "tp.")):
         bare = [v for v in counts if not v.lower().startswith("tp")]
         name = max(bare, key=lambda v: (len(v.split()), counts[v])) if bare else name

@@ -70,7 +70,7 @@ KNOWN_ORGS = frozenset(fold(n) for n in (
 
 # Capitalised abbreviations that name no one ("USD", "GPS"); folded.
 NOT_NAMES = frozenset(fold(w) for w in """USD VND CAD EUR GPS GDP CEO CQĐT ĐTDĐ CSGT THPT CCCD CMND CMTND
-COVID ANTT TNGT ATGT PCCC CNTT KT-XH HĐQT TP TT ĐH BĐS ODA FDI VAT SMS PV NXB""".split())
+COVID ANTT TNGT ATGT PCCC CNTT KT-XH HĐQT TP TT ĐH BĐS ODA FDI VAT SMS PV NXB BV""".split())
 
 # Words that open sentences capitalised and are no names ("Bị can ...", "Sau đó ...").
 OPENERS = frozenset("""bị sau trước nhà khi trong ngoài tại theo từ đến với về do vì để nếu tuy nhưng
@@ -260,6 +260,8 @@ LOC_CUE_TOKENS = _by_length(LOC_CUES)
 ORG_INNER_TOKENS = _by_length(ORG_INNER)
 DIVISION_TOKENS = _by_length(DIVISIONS | {"tp.", "thị xã", "thị trấn"})
 
+# Institutions whose lower-case head belongs to the name ("bệnh viện Bạch Mai" = "Bệnh viện Bạch Mai").
+INSTITUTION_TOKENS = _by_length(("bệnh viện", "thẩm mỹ viện", "trường đại học", "học viện"))
 # Venues, often named after a place ("quán Bom Bo"): the name after one is the venue's.
 VENUE_CUE_TOKENS = _by_length(("quán", "nhà hàng", "khách sạn", "tiệm", "cửa hàng", "quán bar", "vũ trường"))
 ORG_LOWER_CUES = _by_length(("tờ", "báo", "hãng", "tập đoàn", "công ty", "đài", "kênh", "nhóm", "đảng",
