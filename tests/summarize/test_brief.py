@@ -229,3 +229,21 @@ def test_a_list_is_not_the_lede_when_a_shorter_opener_exists():
 ])
 def test_a_directive_or_an_unclosed_quote_is_incomplete(sentence, why):
     assert incomplete(sentence) == why
+
+
+def test_an_older_articles_current_state_does_not_follow_a_newer_backbone():
+    day = lambda d, h: datetime(2022, 7, d, h, 0, tzinfo=VN_TZ)  # noqa: E731
+    articles = [
+        Article(id="old", title="Hai người bị điện giật", published=day(21, 8), text=(
+            "Sáng 21/7, hai công nhân bị điện giật khi sửa đường dây tại xã Tân Phú, huyện Đồng Phú. "
+            "Hiện cả hai công nhân đang được cấp cứu tại bệnh viện tỉnh Bình Phước trong tình trạng nguy kịch.")),
+        Article(id="new", title="Hai công nhân bị điện giật tử vong", published=day(21, 20), text=(
+            "Hai công nhân bị điện giật khi sửa đường dây tại xã Tân Phú, huyện Đồng Phú đã tử vong tối 21/7. "
+            "Công an huyện Đồng Phú đang điều tra nguyên nhân vụ tai nạn lao động.")),
+        Article(id="copy", title="Hai công nhân tử vong vì điện giật", published=day(21, 21), text=(
+            "Hai công nhân bị điện giật khi sửa đường dây tại xã Tân Phú, huyện Đồng Phú đã tử vong. "
+            "Vụ tai nạn xảy ra sáng 21/7 khi hai người đang thay dây điện.")),
+    ]
+    texts = [s.text for s in summarize(articles, 200).sentences]
+    assert "tử vong" in texts[0], texts
+    assert not any(t.startswith("Hiện cả hai") for t in texts), texts
