@@ -247,3 +247,14 @@ def test_an_older_articles_current_state_does_not_follow_a_newer_backbone():
     texts = [s.text for s in summarize(articles, 200).sentences]
     assert "tử vong" in texts[0], texts
     assert not any(t.startswith("Hiện cả hai") for t in texts), texts
+
+
+@pytest.mark.parametrize("sentence, why", [
+    ("Khi chúng tôi về sân nhà vẫn bị ép”, đội trưởng Nguyễn Minh Tùng chia sẻ.", "open quote"),
+])
+def test_a_quote_closed_without_its_opening_is_incomplete(sentence, why):
+    assert incomplete(sentence) == why
+
+
+def test_a_press_conference_introduced_before_is_a_reference():
+    assert leans_on_its_article("Tại cuộc họp báo, đại tá Trương Ngọc Danh thông tin về vụ việc.") == "reference"

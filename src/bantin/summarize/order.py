@@ -65,7 +65,7 @@ _PREDICATE_START = frozenset(
 # "Phát biểu tại buổi lễ, ..." (the blind read at dda216f found one as a brief's first sentence).
 _SETTING_BEFORE = re.compile(
     r"^(?:Tại|Trong|Sau|Ngay sau|Kết thúc|Bên lề|Phát biểu tại|Phát biểu trong|Trả lời tại|Cũng tại|Cũng trong)\s+"
-    r"(?:cuộc họp|buổi (?:làm việc|lễ|họp|gặp|gặp mặt|tiếp|hội thảo|tọa đàm|họp báo|làm việc)|hội nghị|hội thảo|"
+    r"(?:cuộc họp báo|cuộc họp|buổi (?:làm việc|lễ|họp|gặp|gặp mặt|tiếp|hội thảo|tọa đàm|họp báo|làm việc)|hội nghị|hội thảo|"
     r"phiên (?:tòa|họp|xử|điều trần|thảo luận)|lễ|sự kiện|cuộc gặp|cuộc điều tra|đợt kiểm tra|cuộc làm việc|"
     r"cuộc tiếp xúc|cuộc trao đổi|cuộc phỏng vấn|tọa đàm|họp báo|chương trình)"
     r"(?:\s+(?:này|đó|trên|ấy|nói trên|kể trên|hôm nay|hôm qua|sáng nay|chiều nay))?$"
@@ -117,13 +117,13 @@ _SUBJECTLESS = re.compile(
 def incomplete(sentence: str) -> str | None:
     """Why the sentence is not whole enough for a brief anywhere but its own list, or None:
     ``"subjectless"`` (a directive or list item), ``"open quote"`` (a quote that opens and never
-    closes: its speaker's words run on into the next sentence of the article)."""
+    closes, or closes one opened in an earlier sentence: the speaker's words are cut)."""
     body = sentence.lstrip(" -–—•*")
     directive = _SUBJECTLESS.match(body)
     if directive and body[directive.end():][:1].islower():
         return "subjectless"
-    if sentence.count("“") > sentence.count("”"):
-        return "open quote"
+    if sentence.count("“") != sentence.count("”"):
+        return "open quote"  # or a quote begun in an earlier sentence closes here ('... bị ép”, X chia sẻ')
     return None
 
 
