@@ -501,9 +501,10 @@ def cluster_articles(spark, articles, config: ClusterConfig | None = None, max_w
 
 
 def cluster_files(spark, paths: Sequence[str], config: ClusterConfig | None = None,
-                  max_words: int | None = 100, facts: bool = False) -> SparkRun:
-    """Read, clean and cluster JSONL/Parquet inputs; see :class:`SparkRun`."""
-    timings: dict = {}
+                  max_words: int | None = 100, facts: bool = False, timings: dict | None = None) -> SparkRun:
+    """Read, clean and cluster JSONL/Parquet inputs; see :class:`SparkRun`. ``timings`` (filled
+    stage by stage) lets a caller see how far a run got."""
+    timings = {} if timings is None else timings
     started = time.perf_counter()
     records = read_clean(spark, list(paths))
     rejected = records.values().filter(lambda r: isinstance(r, Rejected)).collect()
