@@ -155,3 +155,10 @@ def test_institution_written_lower_case_is_the_same_organisation():
                        "Bộ Y tế đã chỉ đạo bệnh viện Bạch Mai cung cấp thông tin. Nạn nhân tử vong tại thẩm mỹ viện Cát Tường.")
     assert ents["Bệnh viện Bạch Mai"].type == "ORG" and ents["Bệnh viện Bạch Mai"].articles == ["a1", "a2"]
     assert "Bạch Mai" not in ents and ents["Thẩm mỹ viện Cát Tường"].type == "ORG"
+
+
+def test_lone_foreign_word_without_cue_is_a_place_and_a_surname_still_joins_its_person():
+    ents = entities_of("Giao tranh ác liệt ở khu vực Jammu và thị trấn Kathua.", "Pháo kích nhắm vào Kathua.",
+                       "Tổng thống Donald Trump phát biểu. Trump nói thêm.")
+    assert ents["Kathua"].type == "LOC"
+    assert "Trump" not in ents and ents["Donald Trump"].type == "PER"
