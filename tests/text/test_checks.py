@@ -179,6 +179,7 @@ def test_anchor_relative_takes_the_date_in_vietnam_time():
     (">> Pháp, Mexico giận dữ đòi Mỹ giải thích về nghe lén.", "link"),
     ("[Nguyên thủ Nga-Trung Quốc gặp gỡ trước thềm G-20] Tổng thống Nga đã tới Bắc Kinh.", "link"),
     ("Bài 1: Khi xe buýt không còn là lựa chọn của người dân.", "link"),
+    ("Bia Thanh Hóa cán đích lợi nhuận năm 2013 sau 9 tháng Xem thêm » Tin mới Phi vụ chuyển giá ngàn tỷ.", "link"),
     ("Ảnh Góa phụ Trắng khoe con trai Surajah, sinh năm 2010.", "caption"),
     ("Thầy Trần Trung Hiếu (ngoài cùng bên trái) trong buổi giao lưu trực tuyến.", "caption"),
     ("Cận cảnh ba phiên bản Z30, Z40 và Z50 (từ trái qua phải) Theo đó, hãng đã giới thiệu 5 phiên bản.", "caption"),

@@ -384,7 +384,11 @@ _PHOTO_CAPTION = re.compile(
 )
 # Related links and series menus read as a sentence: ">> Pháp, Mexico giận dữ ...", "[Nguyên thủ
 # Nga-Trung Quốc gặp gỡ trước thềm G-20]", "Bài 1: Khi xe buýt ...", "Kỳ 2: ...".
-_LINK = re.compile(r"^\s*(?:>>|»|►|▶)|^\s*\[[^\]]{8,}\]|^\s*(?:Bài|Kỳ|Phần)\s+\d+\s*[:.\-–]\s*\S")
+# Also a pointer run into the text: "... sau 9 tháng Xem thêm » Tin mới Phi vụ ...", "... >> Xem thêm: ...".
+_LINK = re.compile(
+    r"^\s*(?:>>|»|►|▶)|^\s*\[[^\]]{8,}\]|^\s*(?:Bài|Kỳ|Phần)\s+\d+\s*[:.\-–]\s*\S|"
+    r"\s>>\s|(?:^|\s)(?:Xem thêm|Đọc thêm|Xem tiếp)\s*[»>]"
+)
 _MENU_SPLIT = re.compile(r"\s(?:\||>|»|›|/|·|•)\s")
 _CREDIT = re.compile(
     r"^[\W_]*(?:\(?\s*Theo\s+[^,.]{1,40}\)?\.?|Nguồn\s*:.*|\(?(?:TTXVN|Vietnam\+|PV|CTV|Nhóm PV)\)?\.?)\s*$"
@@ -476,7 +480,7 @@ def is_non_sentence(line: str) -> str | None:
         return "markup"
     if _PROMPT.match(text):
         return "prompt"
-    if _LINK.match(text):
+    if _LINK.search(text):
         return "link"
     if _CAPTION.search(text) or _PHOTO_CAPTION.search(text):
         return "caption"
