@@ -258,3 +258,16 @@ def test_a_quote_closed_without_its_opening_is_incomplete(sentence, why):
 
 def test_a_press_conference_introduced_before_is_a_reference():
     assert leans_on_its_article("Tại cuộc họp báo, đại tá Trương Ngọc Danh thông tin về vụ việc.") == "reference"
+
+
+def test_the_sapo_and_the_body_opening_that_restates_it_conflict():
+    from bantin.summarize import _restated_openers
+
+    sapo = "Ngày 20/7, Công an TP Hà Nội đã bắt giữ 5 đối tượng cướp tài sản tại huyện Quốc Oai và Hoài Đức."
+    tail = "Các đối tượng dùng dao nhọn chặn người đi chợ lúc rạng sáng để cướp túi xách và điện thoại."
+    restated = "Phòng Cảnh sát hình sự vừa phối hợp công an hai huyện Quốc Oai, Hoài Đức bắt giữ 5 thiếu niên để điều tra hành vi cướp giật."
+    other = "Phòng Cảnh sát hình sự cho biết nhóm này thường bán tài sản lấy tiền chơi game và thuê nhà nghỉ."
+    for body, conflict in ((restated, True), (other, False)):
+        view = build_view([Article(id="a", text=f"{sapo}\n{body} {tail}")])
+        sentences = view.sentences
+        assert ((0, 1) in _restated_openers(sentences, range(len(sentences)), 0.5)) is conflict
